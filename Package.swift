@@ -1,0 +1,45 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "ToolSchema",
+    products: [
+        .library(name: "JSONCore", targets: ["JSONCore"]),
+        .library(name: "ToolSchema", targets: ["ToolSchema"]),
+        .executable(name: "toolschema", targets: ["toolschema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev", "pkg-config"])]
+        ),
+        .target(name: "JSONCore"),
+        .target(name: "ToolSchema", dependencies: ["JSONCore", "CYAML"]),
+        .executableTarget(
+            name: "toolschema",
+            dependencies: [
+                "ToolSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["JSONCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
+        .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"]),
+        // Depends on the executable so that `swift test` builds the binary the tests launch.
+        .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+        ]
+}
