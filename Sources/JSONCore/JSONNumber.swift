@@ -214,7 +214,12 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         }
     }
 
-    private static func compare(_ a: Layout, _ ab: UnsafeBufferPointer<UInt8>, _ b: Layout, _ bb: UnsafeBufferPointer<UInt8>)
+    private static func compare(
+        _ a: Layout,
+        _ ab: UnsafeBufferPointer<UInt8>,
+        _ b: Layout,
+        _ bb: UnsafeBufferPointer<UInt8>
+    )
         -> Int
     {
         if a.isZero && b.isZero { return 0 }
@@ -263,7 +268,10 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         _ b: Layout,
         _ bb: UnsafeBufferPointer<UInt8>
     ) -> Int {
-        func key(_ l: Layout, _ buffer: UnsafeBufferPointer<UInt8>) -> (sign: Int, digits: Slice<UnsafeBufferPointer<UInt8>>) {
+        func key(
+            _ l: Layout,
+            _ buffer: UnsafeBufferPointer<UInt8>
+        ) -> (sign: Int, digits: Slice<UnsafeBufferPointer<UInt8>>) {
             if !l.hugeExponent { return (0, buffer[0..<0]) }
             return (l.exponentText.negative ? -1 : 1, buffer[l.exponentText.start..<l.exponentText.end])
         }

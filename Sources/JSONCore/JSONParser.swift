@@ -246,7 +246,8 @@ struct StrictParser {
         var k = 0
         while k < count {
             guard start + k < s.count, s[start + k] == text[k] else {
-                let found = start + k < s.count ? "found \(describeByte(s, at: start + k))" : "found the end of the text"
+                let found =
+                    start + k < s.count ? "found \(describeByte(s, at: start + k))" : "found the end of the text"
                 throw RawParseError(
                     code: start + k < s.count ? .invalidLiteral : .unexpectedEnd,
                     offset: start,
@@ -257,7 +258,11 @@ struct StrictParser {
         }
         i = start + count
         if i < s.count, isIdentifierByte(s[i]) {
-            throw RawParseError(code: .invalidLiteral, offset: start, message: "expected '\(literal)', found a longer word")
+            throw RawParseError(
+                code: .invalidLiteral,
+                offset: start,
+                message: "expected '\(literal)', found a longer word"
+            )
         }
     }
 
@@ -334,7 +339,8 @@ struct StrictParser {
             throw RawParseError(
                 code: .invalidNumber,
                 offset: i,
-                message: "invalid number: unexpected \(describeByte(s, at: i)) after \(String(decoding: (start..<i).map { s[$0] }, as: UTF8.self))"
+                message:
+                    "invalid number: unexpected \(describeByte(s, at: i)) after \(String(decoding: (start..<i).map { s[$0] }, as: UTF8.self))"
             )
         }
         if i - start > options.maxNumberLength {
@@ -492,7 +498,8 @@ struct StrictParser {
                 throw RawParseError(
                     code: .loneSurrogate,
                     offset: escapeStart,
-                    message: "lone UTF-16 surrogate \\u\(hexString(high)): a high surrogate must be followed by a \\u escape of a low surrogate (DC00 to DFFF)"
+                    message:
+                        "lone UTF-16 surrogate \\u\(hexString(high)): a high surrogate must be followed by a \\u escape of a low surrogate (DC00 to DFFF)"
                 )
             }
             let low = try hex4(s, j + 2, j)
@@ -500,7 +507,8 @@ struct StrictParser {
                 throw RawParseError(
                     code: .loneSurrogate,
                     offset: escapeStart,
-                    message: "lone UTF-16 surrogate \\u\(hexString(high)): it is followed by \\u\(hexString(low)), which is not a low surrogate"
+                    message:
+                        "lone UTF-16 surrogate \\u\(hexString(high)): it is followed by \\u\(hexString(low)), which is not a low surrogate"
                 )
             }
             j += 6
@@ -525,7 +533,11 @@ struct StrictParser {
         var value: UInt32 = 0
         for k in 0..<4 {
             guard at + k < s.count else {
-                throw RawParseError(code: .unexpectedEnd, offset: escapeStart, message: "the text ends inside a \\u escape")
+                throw RawParseError(
+                    code: .unexpectedEnd,
+                    offset: escapeStart,
+                    message: "the text ends inside a \\u escape"
+                )
             }
             let b = s[at + k]
             let digit: UInt32
@@ -537,7 +549,8 @@ struct StrictParser {
                 throw RawParseError(
                     code: .invalidEscape,
                     offset: escapeStart,
-                    message: "invalid \\u escape: expected four hexadecimal digits, found \(describeByte(s, at: at + k))"
+                    message:
+                        "invalid \\u escape: expected four hexadecimal digits, found \(describeByte(s, at: at + k))"
                 )
             }
             value = value << 4 | digit

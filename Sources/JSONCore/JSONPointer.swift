@@ -51,7 +51,8 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
                 case 0x31: current.append(0x2F)
                 default:
                     throw ParseError(
-                        message: "invalid escape at character \(offset) of JSON Pointer \"\(text)\": '~' must be followed by 0 or 1"
+                        message:
+                            "invalid escape at character \(offset) of JSON Pointer \"\(text)\": '~' must be followed by 0 or 1"
                     )
                 }
                 offset += 1
@@ -75,7 +76,8 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x25 {
-                guard i + 2 < bytes.count, let hi = Self.hexValue(bytes[i + 1]), let lo = Self.hexValue(bytes[i + 2]) else {
+                guard i + 2 < bytes.count, let hi = Self.hexValue(bytes[i + 1]), let lo = Self.hexValue(bytes[i + 2])
+                else {
                     throw ParseError(message: "invalid percent-encoding in JSON Pointer fragment \"\(fragment)\"")
                 }
                 decoded.append(hi << 4 | lo)

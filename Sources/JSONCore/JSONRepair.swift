@@ -26,7 +26,7 @@ public struct JSONRepair: Hashable, Sendable, CustomStringConvertible {
         public static let byteOrderMark = Kind(raw: .byteOrderMark)
         /// Whitespace that JSON does not allow (U+00A0, U+3000, zero-width spaces…) was removed.
         public static let whitespace = Kind(raw: .whitespace)
-        /// A markdown code fence (```` ```json ````) around the JSON was removed.
+        /// A markdown code fence (three backticks, often followed by `json`) around the JSON was removed.
         public static let codeFence = Kind(raw: .codeFence)
         /// Prose before or after the JSON was ignored.
         public static let surroundingText = Kind(raw: .surroundingText)
@@ -379,8 +379,8 @@ struct RepairingParser {
         var afterClose: Int?
     }
 
-    /// The first ```` ``` ```` fence in `from..<to`: its info string is skipped to the end of
-    /// its line, and its content runs to the next ```` ``` ```` or the end.
+    /// The first code fence (three backticks) in `from..<to`: its info string is skipped to
+    /// the end of its line, and its content runs to the next fence or the end.
     func findFence(_ s: Span<UInt8>, from: Int, to: Int) -> Fence? {
         func isFence(_ k: Int) -> Bool { k + 2 < to && s[k] == 0x60 && s[k + 1] == 0x60 && s[k + 2] == 0x60 }
         // Only a fence that comes before any JSON counts; a ``` inside a string is content.
@@ -734,7 +734,11 @@ struct RepairingParser {
                     j += 1
                 }
                 if let bad = UTF8Validation.firstInvalid(s, from: i, to: j) {
-                    throw RawParseError(code: .invalidUTF8, offset: bad, message: UTF8Validation.problem(s, at: bad, end: j))
+                    throw RawParseError(
+                        code: .invalidUTF8,
+                        offset: bad,
+                        message: UTF8Validation.problem(s, at: bad, end: j)
+                    )
                 }
                 key = StrictParser(options: options).makeString(s, i, j)
                 i = j
@@ -892,7 +896,11 @@ struct RepairingParser {
             )
         }
         if let bad = UTF8Validation.firstInvalid(s, from: open + 1, to: min(j, n)) {
-            throw RawParseError(code: .invalidUTF8, offset: bad, message: UTF8Validation.problem(s, at: bad, end: min(j, n)))
+            throw RawParseError(
+                code: .invalidUTF8,
+                offset: bad,
+                message: UTF8Validation.problem(s, at: bad, end: min(j, n))
+            )
         }
         if closed {
             i = j + 1

@@ -90,7 +90,11 @@ package enum TextLocator {
     /// Control characters are shown as Unicode control pictures (a tab as one space) and
     /// invalid UTF-8 as U+FFFD, so the caret stays aligned; East Asian wide characters count
     /// as two columns.
-    package static func excerpt(at offset: Int, in bytes: Span<UInt8>, maxWidth: Int = 100) -> (line: String, caret: String) {
+    package static func excerpt(
+        at offset: Int,
+        in bytes: Span<UInt8>,
+        maxWidth: Int = 100
+    ) -> (line: String, caret: String) {
         let target = min(max(offset, 0), bytes.count)
         var start = target
         while start > 0 {
@@ -184,7 +188,8 @@ package enum TextLocator {
         case 2: value = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
         case 3: value = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
         default:
-            value = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            value =
+                (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                 | UInt32(bytes[i + 3] & 0x3F)
         }
         return (Unicode.Scalar(value), length)

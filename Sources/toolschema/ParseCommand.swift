@@ -31,7 +31,9 @@ struct ParseCommand: ParsableCommand {
             if repair {
                 let result = try parser.repair(input.bytes)
                 for r in result.repairs {
-                    Console.error("\(input.name):\(r.position.line):\(r.position.column): repaired: \(r.message) [\(r.kind)]")
+                    Console.error(
+                        "\(input.name):\(r.position.line):\(r.position.column): repaired: \(r.message) [\(r.kind)]"
+                    )
                 }
                 if result.isTruncated {
                     Console.error("\(input.name): warning: the input was truncated; the value holds only what arrived")

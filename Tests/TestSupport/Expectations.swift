@@ -1,0 +1,45 @@
+public import JSONCore
+public import Testing
+
+/// Checks a position's line and column, reporting failures at the caller.
+public func expectPosition(
+    _ p: SourcePosition?,
+    line: Int,
+    column: Int,
+    offset: Int? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    #expect(p?.line == line, "line", sourceLocation: sourceLocation)
+    #expect(p?.column == column, "column", sourceLocation: sourceLocation)
+    if let offset { #expect(p?.offset == offset, "offset", sourceLocation: sourceLocation) }
+}
+
+/// Parses strictly and returns the error, failing the test when parsing succeeds.
+public func strictError(
+    _ text: String,
+    options: JSONParser.Options = JSONParser.Options(),
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> JSONParseError? {
+    do {
+        let value = try JSONParser(options: options).parse(text)
+        Issue.record("expected an error, parsed \(value)", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// Parses bytes strictly and returns the error, failing the test when parsing succeeds.
+public func strictError(
+    bytes: [UInt8],
+    options: JSONParser.Options = JSONParser.Options(),
+    sourceLocation: SourceLocation = #_sourceLocation
+) -> JSONParseError? {
+    do {
+        let value = try JSONParser(options: options).parse(bytes)
+        Issue.record("expected an error, parsed \(value)", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        return error
+    }
+}
