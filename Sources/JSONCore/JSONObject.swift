@@ -7,7 +7,13 @@ public struct JSONObject: Sendable {
     /// One key and its value.
     public typealias Element = (key: String, value: JSONValue)
 
-    private var members: [Element]
+    /// Storage for one member: a struct, so arrays of members get specialized code.
+    struct Member {
+        var key: String
+        var value: JSONValue
+    }
+
+    private var members: [Member]
     /// A key index, kept only for objects with at least `indexThreshold` members.
     private var index: [ExactKey: Int]?
 
@@ -20,7 +26,7 @@ public struct JSONObject: Sendable {
     }
 
     /// Creates an object from members whose keys are known to be unique.
-    init(uniqueMembers: [Element], index: [ExactKey: Int]?) {
+    init(uniqueMembers: [Member], index: [ExactKey: Int]?) {
         self.members = uniqueMembers
         self.index = uniqueMembers.count >= Self.indexThreshold ? (index ?? Self.makeIndex(uniqueMembers)) : nil
     }
@@ -32,7 +38,7 @@ public struct JSONObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
-    private static func makeIndex(_ members: [Element]) -> [ExactKey: Int] {
+    private static func makeIndex(_ members: [Member]) -> [ExactKey: Int] {
         var index = [ExactKey: Int](minimumCapacity: members.count)
         for (offset, member) in members.enumerated() { index[ExactKey(member.key)] = offset }
         return index
@@ -68,7 +74,7 @@ public struct JSONObject: Sendable {
                     removeMember(at: i)
                 }
             } else if let newValue {
-                members.append((key, newValue))
+                members.append(Member(key: key, value: newValue))
                 if index != nil {
                     index?[ExactKey(key)] = members.count - 1
                 } else if members.count >= Self.indexThreshold {
@@ -101,7 +107,10 @@ public struct JSONObject: Sendable {
 extension JSONObject: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { members.count }
-    public subscript(position: Int) -> Element { members[position] }
+    public subscript(position: Int) -> Element {
+        let member = members[position]
+        return (member.key, member.value)
+    }
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {

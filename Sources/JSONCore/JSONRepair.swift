@@ -682,7 +682,7 @@ struct RepairingParser {
         try enter(i)
         defer { depth -= 1 }
         i += 1
-        var members: [JSONObject.Element] = []
+        var members: [JSONObject.Member] = []
         var index: [ExactKey: Int]? = nil
         var keyOffsets: [Int] = []
         var pendingComma: Int? = nil
@@ -792,7 +792,7 @@ struct RepairingParser {
                     members[existing].value = value
                 }
             } else {
-                members.append((key, value))
+                members.append(JSONObject.Member(key: key, value: value))
                 keyOffsets.append(keyOffset)
                 if index != nil {
                     index?[ExactKey(key)] = members.count - 1

@@ -6,12 +6,11 @@
 package enum StringKey {
     @inline(__always)
     package static func equal(_ a: String, _ b: String) -> Bool {
-        let r = a.utf8.withContiguousStorageIfAvailable { pa in
-            b.utf8.withContiguousStorageIfAvailable { pb in
-                pa.count == pb.count && (pa.count == 0 || pa.elementsEqual(pb))
-            }
-        }
-        if let r, let r { return r }
+        // The byte counts are stored, so different lengths (the common case) cost nothing.
+        guard a.utf8.count == b.utf8.count else { return false }
+        // Byte-equal strings are canonically equal, so Swift's fast `==` (a memcmp for ASCII)
+        // rules out most of the rest; only a match needs the exact byte check.
+        guard a == b else { return false }
         return a.utf8.elementsEqual(b.utf8)
     }
 

@@ -269,3 +269,40 @@ import Testing
         #expect(try JSONValue(parsing: Substring(text).utf8) == expected)
     }
 }
+
+/// The string scanner reads eight bytes at a time; these put every special byte at every
+/// position of a word, with and without non-ASCII text before and after it.
+@Suite struct StringScanTests {
+    static let specials: [(inserted: String, decoded: String)] = [
+        ("\\\"", "\""), ("\\\\", "\\"), ("\\n", "\n"), ("\\u00e9", "é"),
+    ]
+
+    @Test("special bytes at every position", arguments: 0..<20)
+    func everyPosition(_ position: Int) throws {
+        for prefix in ["", "é", "中文"] {
+            for special in Self.specials {
+                for length in position..<(position + 18) {
+                    let before = prefix + String(repeating: "a", count: position)
+                    let after = String(repeating: "b", count: length - position) + "ü"
+                    let text = "\"" + before + special.inserted + after + "\""
+                    let value = try JSONValue(parsing: text)
+                    #expect(value.stringValue == before + special.decoded + after, "\(text)")
+                }
+            }
+        }
+    }
+
+    @Test("a control character or bad UTF-8 is found wherever it sits", arguments: 0..<20)
+    func errorsAtEveryPosition(_ position: Int) throws {
+        for prefix in ["", "é"] {
+            let head = Array(("\"" + prefix + String(repeating: "a", count: position)).utf8)
+            let tail = Array((String(repeating: "z", count: 9) + "\"").utf8)
+            let control = try #require(strictError(bytes: head + [0x0A] + tail))
+            #expect(control.code == .controlCharacter)
+            #expect(control.position.offset == head.count)
+            let bad = try #require(strictError(bytes: head + [0xFF] + tail))
+            #expect(bad.code == .invalidUTF8)
+            #expect(bad.position.offset == head.count)
+        }
+    }
+}
