@@ -34,6 +34,22 @@ let package = Package(
     ]
 )
 
+// Benchmarks join the graph only on request, so `swift build` and `swift test` stay fast:
+// BENCHMARKS=1 swift package benchmark
+if Context.environment["BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "JSONParsing",
+            dependencies: ["JSONCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/JSONParsing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}
+
 for target in package.targets where target.type != .system {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [

@@ -1,0 +1,57 @@
+import Benchmark
+import Foundation
+import JSONCore
+
+let benchmarks: @Sendable () -> Void = {
+    let inCI = ProcessInfo.processInfo.environment["CI"] != nil  // CI gates on allocations only
+    Benchmark.defaultConfiguration = .init(
+        metrics: inCI ? [.mallocCountTotal] : [.wallClock, .throughput, .mallocCountTotal],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(2)
+    )
+
+    let payloads: [(String, String)] = [
+        ("weather", Fixtures.weather), ("booking", Fixtures.booking), ("order", Fixtures.order),
+    ]
+    for (name, text) in payloads {
+        let bytes = Array(text.utf8)
+        let data = Data(bytes)
+        Benchmark("JSONParser.parse.\(name)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try JSONParser().parse(bytes)) }
+        }
+        Benchmark("JSONSerialization.jsonObject.\(name)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try JSONSerialization.jsonObject(with: data)) }
+        }
+    }
+
+    // The bulk payload: fewer iterations, reported as throughput.
+    let bulk = Array(Fixtures.bulk.utf8)
+    let bulkData = Data(bulk)
+    let large = Benchmark.Configuration(
+        metrics: inCI ? [.mallocCountTotal] : [.wallClock, .throughput, .mallocCountTotal],
+        scalingFactor: .one,
+        maxDuration: .seconds(3)
+    )
+    Benchmark("JSONParser.parse.bulk1MB", configuration: large) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try JSONParser().parse(bulk)) }
+    }
+    Benchmark("JSONSerialization.jsonObject.bulk1MB", configuration: large) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try JSONSerialization.jsonObject(with: bulkData)) }
+    }
+
+    // Repairing parse of malformed model output, and repair's fast path on valid input.
+    let malformed = Array(Fixtures.bookingMalformed.utf8)
+    let booking = Array(Fixtures.booking.utf8)
+    Benchmark("JSONParser.repair.bookingMalformed") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try JSONParser().repair(malformed)) }
+    }
+    Benchmark("JSONParser.repair.bookingValid") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try JSONParser().repair(booking)) }
+    }
+
+    // Writing.
+    let order = try! JSONParser().parse(Fixtures.order)
+    Benchmark("JSONWriter.bytes.order") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(JSONWriter().bytes(order)) }
+    }
+}
