@@ -1,0 +1,38 @@
+internal import JSONCore
+
+extension LoadedDocument {
+    /// Loads a JSON document, recording where every value was written.
+    ///
+    /// - Throws: ``LoadError`` with the position of the first problem.
+    public static func loadJSON(_ source: SourceText) throws(LoadError) -> LoadedDocument {
+        let result: (value: JSONValue, offsets: [JSONPointer: JSONNodeOffsets])
+        do {
+            result = try JSONParser().parseLocated(source.bytes.span)
+        } catch {
+            throw LoadError(
+                file: source.file,
+                position: error.position,
+                message: error.message,
+                relatedPosition: error.relatedPosition,
+                source: source
+            )
+        }
+        // One pass over the text for every offset.
+        let pointers = Array(result.offsets.keys)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(pointers.count * 2)
+        for p in pointers {
+            let o = result.offsets[p]!
+            offsets.append(o.value)
+            offsets.append(o.key ?? o.value)
+        }
+        let positions = TextLocator.positions(of: offsets, in: source.bytes.span)
+        var locations: [JSONPointer: NodeLocation] = [:]
+        locations.reserveCapacity(pointers.count)
+        for (k, p) in pointers.enumerated() {
+            let hasKey = result.offsets[p]!.key != nil
+            locations[p] = NodeLocation(value: positions[2 * k], key: hasKey ? positions[2 * k + 1] : nil)
+        }
+        return LoadedDocument(source: source, value: result.value, locations: locations)
+    }
+}
