@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["JSONCore"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
-        .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"]),
+        .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"], exclude: ["Fixtures"]),
         // Depends on the executable so that `swift test` builds the binary the tests launch.
         .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport"]),
     ]

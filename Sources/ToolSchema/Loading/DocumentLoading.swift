@@ -28,7 +28,10 @@ public enum DocumentFormat: String, Sendable, Hashable, CaseIterable {
 extension LoadedDocument {
     /// Loads every document in a source: one for JSON, one per `---` document for YAML.
     ///
-    /// - Parameter format: the syntax; when nil, the path's extension decides, then the content.
+    /// - Parameters:
+    ///   - source: the file's name and bytes.
+    ///   - format: the syntax; when nil, the path's extension decides, then the content.
+    ///   - yamlLimits: limits for YAML files.
     /// - Throws: ``LoadError``.
     public static func load(
         _ source: SourceText,

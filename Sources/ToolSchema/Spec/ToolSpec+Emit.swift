@@ -364,6 +364,12 @@ struct GeminiConverter {
                 note(here, "dropped \(key), which Gemini's schema does not have")
             }
         }
+        if out["type"] == nil, out["anyOf"] == nil, let values = out["enum"]?.arrayValue,
+            values.allSatisfy({ $0.stringValue != nil })
+        {
+            out["type"] = "STRING"
+            note(pointer, "added type STRING, which Gemini needs on every schema")
+        }
         if enumAsStrings {
             out["type"] = "STRING"
             for bound in ["minimum", "maximum"] where out[bound] != nil {

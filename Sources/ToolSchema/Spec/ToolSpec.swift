@@ -22,7 +22,7 @@ public enum SpecShape: String, Sendable, Hashable, CaseIterable, CustomStringCon
 
 /// One tool: its name, description and the JSON Schema of its arguments.
 ///
-/// Read from any provider's shape with ``ToolSpec/specs(in:)``, and written to any with
+/// Read from any provider's shape with `ToolSpec.specs(in:)`, and written to any with
 /// ``ToolSpec/emit(_:as:strict:)``.
 public struct ToolSpec: Sendable {
     /// The tool's name; nil for a bare JSON Schema.
