@@ -316,3 +316,18 @@ extension JSONNumber: Hashable, Comparable {
         }
     }
 }
+
+extension JSONNumber {
+    /// The exact value as `±digits × 10^exponent`: significant ASCII digits with no leading or
+    /// trailing zeros (empty for zero), or nil when the written exponent is too large to hold.
+    package var decimalComponents: (negative: Bool, digits: [UInt8], exponent: Int)? {
+        withLayout { l, b in
+            if l.hugeExponent { return nil }
+            if l.isZero { return (false, [], 0) }
+            var digits: [UInt8] = []
+            digits.reserveCapacity(l.significantCount)
+            for k in l.firstSignificant...l.lastSignificant { digits.append(b[l.digitOffset(k)]) }
+            return (l.negative, digits, l.canonicalExponent)
+        }
+    }
+}

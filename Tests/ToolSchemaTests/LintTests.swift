@@ -321,3 +321,31 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         #expect(try RegexCheck.compile(pattern) != nil)
     }
 }
+
+@Suite struct ValueTypeRuleTests {
+    @Test("default, examples and const are validated against their own schema, $refs resolved")
+    func fullValidation() {
+        let spec = ToolSpec(
+            name: "f",
+            description: "d",
+            parameters: [
+                "type": "object",
+                "properties": [
+                    "d": ["type": "string", "format": "date", "default": "24/12/2026", "description": "x"],
+                    "n": ["type": "integer", "minimum": 1, "examples": [0, 2], "description": "x"],
+                    "r": ["$ref": "#/$defs/code", "default": "abc", "description": "x"],
+                    "c": ["type": "string", "maxLength": 2, "const": "abc", "description": "x"],
+                    "ok": ["type": "string", "pattern": "^[a-z]+$", "default": "abc", "description": "x"],
+                ],
+                "$defs": ["code": ["type": "string", "pattern": "^[0-9]+$"]],
+            ]
+        )
+        let findings = Linter().lint([spec]).findings.filter { $0.rule == "value-type" }
+        #expect(
+            findings.map(\.pointer.description).sorted() == [
+                "/properties/c/const", "/properties/d/default", "/properties/n/examples/0", "/properties/r/default",
+            ]
+        )
+        #expect(findings.contains { $0.message.contains("expected a string matching /^[0-9]+$/") })
+    }
+}

@@ -129,7 +129,7 @@ public enum LintRules {
         "required": "required is a list of unique property names that exist.",
         "properties": "properties is an object of schemas.",
         "enum": "enum is non-empty, without duplicates, and its values match the type.",
-        "value-type": "default, examples and const match the declared type and enum.",
+        "value-type": "default, examples and const are valid against their own schema.",
         "bounds": "Lower bounds are not above upper bounds.",
         "keyword-value": "Keyword values have the right type.",
         "ref": "$ref resolves inside the schema; remote references are never fetched.",

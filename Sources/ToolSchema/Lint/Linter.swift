@@ -122,6 +122,9 @@ struct SpecChecker {
     /// The schema's root, for resolving `$ref`.
     let root: JSONValue
     let isGemini: Bool
+    /// The compiled schema, for checking default, examples and const; nil when the schema has
+    /// errors that the other rules report.
+    let validator: Validator?
     // openai-strict totals
     var propertyCount = 0
     var totalTextLength = 0
@@ -131,6 +134,7 @@ struct SpecChecker {
         self.profiles = profiles
         self.root = spec.parameters ?? [:]
         self.isGemini = spec.shape == .gemini
+        self.validator = try? Validator(spec.parameters ?? [:])
     }
 
     enum Base { case tool, schema }
@@ -613,11 +617,25 @@ struct SpecChecker {
 
     // MARK: default, examples, const
 
-    /// Checks that `default`, `examples` and `const` fit the declared type and enum. (Full
-    /// validation against the schema arrives with the validator.)
+    /// Checks that `default`, `examples` and `const` are valid against the schema they sit in
+    /// (with `$ref`s resolved); when the schema does not compile, against its type and enum.
     mutating func checkValues(_ o: JSONObject, at pointer: JSONPointer, types: Set<String>) {
         let allowed = o["enum"]?.arrayValue
+        let validator = self.validator
         func check(_ value: JSONValue, _ here: JSONPointer, _ what: String) {
+            if let validator, let errors = validator.validate(value, againstSubschemaAt: pointer) {
+                if let first = errors.first {
+                    let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+                    let place = first.instancePath == .root ? "" : " at \(first.instancePath)"
+                    report(
+                        "value-type",
+                        .error,
+                        at: here,
+                        "\(what) \(value.jsonString()) is not valid against its own schema\(place): \(first.message)\(more)"
+                    )
+                }
+                return
+            }
             if !types.isEmpty && !Self.matches(value, types) {
                 report(
                     "value-type",

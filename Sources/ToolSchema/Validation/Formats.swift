@@ -1,0 +1,233 @@
+/// The `format` values ToolSchema asserts, each with a checker and a description for messages.
+/// Other formats are annotations, as JSON Schema says, and never fail.
+enum Formats {
+    struct Checker: Sendable {
+        var description: String
+        var isValid: @Sendable (String) -> Bool
+    }
+
+    static func checker(_ name: String) -> Checker? {
+        switch name {
+        case "date-time":
+            Checker(description: "a date-time (RFC 3339, such as 2026-12-24T08:30:00Z)", isValid: isDateTime)
+        case "date": Checker(description: "a date (YYYY-MM-DD)", isValid: isDate)
+        case "time":
+            Checker(
+                description: "a time with an offset (RFC 3339, such as 08:30:00Z or 08:30:00+08:00)",
+                isValid: isTime
+            )
+        case "duration": Checker(description: "an ISO 8601 duration (such as P3D or PT1H30M)", isValid: isDuration)
+        case "email": Checker(description: "an email address", isValid: isEmail)
+        case "hostname": Checker(description: "a hostname", isValid: isHostname)
+        case "ipv4": Checker(description: "an IPv4 address (such as 192.0.2.1)", isValid: isIPv4)
+        case "ipv6": Checker(description: "an IPv6 address", isValid: isIPv6)
+        case "uuid": Checker(description: "a UUID (8-4-4-4-12 hexadecimal digits)", isValid: isUUID)
+        case "uri":
+            Checker(description: "an absolute URI (RFC 3986, with a scheme)", isValid: { isURI($0, absolute: true) })
+        case "uri-reference":
+            Checker(description: "a URI reference (RFC 3986)", isValid: { isURI($0, absolute: false) })
+        default: nil
+        }
+    }
+
+    static func digits(_ s: ArraySlice<UInt8>) -> Int? {
+        guard !s.isEmpty, s.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        return s.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+    }
+
+    static func isDate(_ s: String) -> Bool { isDate(Array(s.utf8)[...]) }
+
+    static func isDate(_ b: ArraySlice<UInt8>) -> Bool {
+        guard b.count == 10, b[b.startIndex + 4] == 0x2D, b[b.startIndex + 7] == 0x2D else { return false }
+        let i = b.startIndex
+        guard let year = digits(b[i..<(i + 4)]), let month = digits(b[(i + 5)..<(i + 7)]),
+            let day = digits(b[(i + 8)..<(i + 10)]),
+            (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return day <= days
+    }
+
+    static func isTime(_ s: String) -> Bool { isTime(Array(s.utf8)[...]) }
+
+    /// `HH:MM:SS[.frac](Z|±HH:MM)`.
+    static func isTime(_ b: ArraySlice<UInt8>) -> Bool {
+        let i = b.startIndex
+        guard b.count >= 9, b[i + 2] == 0x3A, b[i + 5] == 0x3A, let hour = digits(b[i..<(i + 2)]),
+            let minute = digits(b[(i + 3)..<(i + 5)]), let second = digits(b[(i + 6)..<(i + 8)]), hour <= 23,
+            minute <= 59,
+            second <= 60
+        else { return false }
+        var k = i + 8
+        if k < b.endIndex && b[k] == 0x2E {
+            k += 1
+            let start = k
+            while k < b.endIndex && b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
+            if k == start { return false }
+        }
+        guard k < b.endIndex else { return false }
+        if b[k] == 0x5A || b[k] == 0x7A { return k + 1 == b.endIndex }
+        guard b[k] == 0x2B || b[k] == 0x2D, b.endIndex - k == 6, b[k + 3] == 0x3A,
+            let oh = digits(b[(k + 1)..<(k + 3)]), let om = digits(b[(k + 4)..<(k + 6)]), oh <= 23, om <= 59
+        else { return false }
+        return true
+    }
+
+    static func isDateTime(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count > 11, b[10] == 0x54 || b[10] == 0x74 else { return false }
+        return isDate(b[0..<10]) && isTime(b[11...])
+    }
+
+    /// RFC 3339 appendix A: `P` then date parts, an optional `T` and time parts, or weeks alone.
+    static func isDuration(_ s: String) -> Bool {
+        var b = Array(s.utf8)[...]
+        guard b.first == 0x50 else { return false }
+        b = b.dropFirst()
+        if b.last == 0x57 { return digits(b.dropLast()) != nil }
+        func parts(_ part: ArraySlice<UInt8>, _ units: [UInt8]) -> Bool? {
+            var rest = part
+            var unitIndex = 0
+            var any = false
+            while !rest.isEmpty {
+                let number = rest.prefix { $0 >= 0x30 && $0 <= 0x39 }
+                guard !number.isEmpty else { return nil }
+                rest = rest.dropFirst(number.count)
+                guard let unit = rest.first, let position = units[unitIndex...].firstIndex(of: unit) else { return nil }
+                unitIndex = position + 1
+                rest = rest.dropFirst()
+                any = true
+            }
+            return any
+        }
+        let split = b.firstIndex(of: 0x54)
+        let datePart = split.map { b[b.startIndex..<$0] } ?? b
+        let timePart = split.map { b[($0 + 1)...] }
+        guard let hasDate = parts(datePart, [0x59, 0x4D, 0x44]) else { return false }
+        if let timePart {
+            guard let hasTime = parts(timePart, [0x48, 0x4D, 0x53]), hasTime else { return false }
+            return true
+        }
+        return hasDate
+    }
+
+    static func isHostname(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard !b.isEmpty, b.count <= 253 else { return false }
+        for label in b.split(separator: 0x2E, omittingEmptySubsequences: false) {
+            guard (1...63).contains(label.count), label.first != 0x2D, label.last != 0x2D,
+                label.allSatisfy({
+                    ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D
+                })
+            else { return false }
+        }
+        return true
+    }
+
+    static func isEmail(_ s: String) -> Bool {
+        guard let at = s.lastIndex(of: "@") else { return false }
+        let local = Array(s[..<at].utf8)
+        let domain = String(s[s.index(after: at)...])
+        let atext: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+        guard !local.isEmpty, local.count <= 64, local.first != 0x2E, local.last != 0x2E else { return false }
+        var previousDot = false
+        for c in local {
+            let isDot = c == 0x2E
+            if isDot && previousDot { return false }
+            guard isDot || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || atext.contains(c)
+            else { return false }
+            previousDot = isDot
+        }
+        if domain.hasPrefix("[") && domain.hasSuffix("]") {
+            let inner = String(domain.dropFirst().dropLast())
+            return inner.hasPrefix("IPv6:") ? isIPv6(String(inner.dropFirst(5))) : isIPv4(inner)
+        }
+        return isHostname(domain)
+    }
+
+    static func isIPv4(_ s: String) -> Bool {
+        let parts = Array(s.utf8).split(separator: 0x2E, omittingEmptySubsequences: false)
+        guard parts.count == 4 else { return false }
+        for p in parts {
+            guard (1...3).contains(p.count), let v = digits(p), v <= 255, !(p.count > 1 && p.first == 0x30) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func isIPv6(_ s: String) -> Bool {
+        var text = s
+        var groupsAvailable = 8
+        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
+            guard isIPv4(String(text[text.index(after: lastColon)...])) else { return false }
+            text = String(text[...lastColon]) + "0"
+            groupsAvailable = 7
+        }
+        let halves = text.split(separator: "::", omittingEmptySubsequences: false).map(String.init)
+        guard halves.count <= 2 else { return false }
+        func groups(_ part: String) -> [Substring]? {
+            if part.isEmpty { return [] }
+            let gs = part.split(separator: ":", omittingEmptySubsequences: false)
+            for g in gs {
+                guard (1...4).contains(g.count), g.allSatisfy(\.isHexDigit) else { return nil }
+            }
+            return gs
+        }
+        guard let first = groups(halves[0]) else { return false }
+        if halves.count == 1 { return first.count == groupsAvailable }
+        guard let second = groups(halves[1]) else { return false }
+        return first.count + second.count < groupsAvailable
+    }
+
+    static func isUUID(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.count == 36 else { return false }
+        for (k, c) in b.enumerated() {
+            if [8, 13, 18, 23].contains(k) {
+                guard c == 0x2D else { return false }
+            } else {
+                guard (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// RFC 3986: characters from the URI set with valid percent-encoding; a scheme when absolute.
+    static func isURI(_ s: String, absolute: Bool) -> Bool {
+        let b = Array(s.utf8)
+        let allowed: Set<UInt8> = Set("-._~:/?#[]@!$&'()*+,;=".utf8)
+        var k = 0
+        while k < b.count {
+            let c = b[k]
+            if c == 0x25 {
+                guard k + 2 < b.count, (b[k + 1] as UInt8).isHex, (b[k + 2] as UInt8).isHex else { return false }
+                k += 3
+                continue
+            }
+            guard (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || allowed.contains(c) else {
+                return false
+            }
+            k += 1
+        }
+        if b.filter({ $0 == 0x23 }).count > 1 { return false }
+        let colon = b.firstIndex(of: 0x3A)
+        let firstDelimiter = b.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? b.count
+        if let colon, colon < firstDelimiter {
+            let scheme = b[..<colon]
+            guard let first = scheme.first, first | 0x20 >= 0x61 && first | 0x20 <= 0x7A,
+                scheme.allSatisfy({
+                    ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2B || $0 == 0x2D
+                        || $0 == 0x2E
+                })
+            else { return false }
+            return true
+        }
+        return !absolute
+    }
+}
+
+extension UInt8 {
+    fileprivate var isHex: Bool { (self >= 0x30 && self <= 0x39) || (self | 0x20 >= 0x61 && self | 0x20 <= 0x66) }
+}
