@@ -1,0 +1,188 @@
+import ArgumentParser
+import Foundation
+import ToolSchema
+
+enum ModeArgument: String, CaseIterable, ExpressibleByArgument {
+    case strict, coerce, repair
+    var mode: CheckMode { CheckMode(rawValue: rawValue)! }
+}
+
+enum ResultFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json
+}
+
+/// `toolschema validate`: check a model's arguments against a tool's schema.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check tool-call arguments against a tool's schema, repairing and coercing as the mode allows.",
+        discussion: """
+            --schema names a spec file in any shape (see lint) or a bare JSON Schema, JSON or YAML. \
+            The arguments come from ARGUMENTS, --arguments-file, or stdin. With --batch, stdin holds \
+            one arguments text per line and one JSON result is printed per line.
+            Exit status: 0 valid, 1 invalid, 2 usage, I/O, or a schema that cannot be compiled.
+            """
+    )
+
+    @Option(help: "The spec or JSON Schema file.")
+    var schema: String
+
+    @Option(help: "The tool to check against, when the file holds several.")
+    var tool: String?
+
+    @Option(help: "strict (no changes), coerce (the coercion table), or repair (repair the text, then coerce).")
+    var mode: ModeArgument = .repair
+
+    @Flag(inversion: .prefixedNo, help: "Whether format is an assertion (default) or only an annotation.")
+    var assertFormats = true
+
+    @Flag(help: "Fill missing properties that declare a default (recorded as changes).")
+    var fillDefaults = false
+
+    @Option(help: "text, or json (one object per input).")
+    var format: ResultFormat = .text
+
+    @Flag(help: "Read one arguments text per line from stdin; print one JSON result per line.")
+    var batch = false
+
+    @Option(help: "A file holding the arguments text.")
+    var argumentsFile: String?
+
+    @Argument(help: "The arguments text (default: stdin).")
+    var arguments: String?
+
+    func validate() throws {
+        if arguments != nil && argumentsFile != nil {
+            throw ValidationError("give the arguments or --arguments-file, not both")
+        }
+        if batch && (arguments != nil || argumentsFile != nil) {
+            throw ValidationError("--batch reads stdin; give no arguments")
+        }
+    }
+
+    func run() throws {
+        let (validator, toolName) = try loadValidator()
+        var options = Validator.CheckOptions()
+        options.fillsDefaults = fillDefaults
+        if batch {
+            var allValid = true
+            while let line = readLine(strippingNewline: true) {
+                let result = validator.check(arguments: line, mode: mode.mode, options: options)
+                allValid = allValid && result.isValid
+                Console.out(Self.json(result, tool: toolName).jsonString() + "\n")
+            }
+            if !allValid { throw ExitCode(1) }
+            return
+        }
+        let text: String
+        if let arguments {
+            text = arguments
+        } else {
+            text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
+        }
+        let result = validator.check(arguments: text, mode: mode.mode, options: options)
+        switch format {
+        case .json:
+            Console.out(Self.json(result, tool: toolName).jsonString() + "\n")
+        case .text:
+            for r in result.repairs {
+                Console.error("repaired: \(r.position.line):\(r.position.column): \(r.message) [\(r.kind)]")
+            }
+            for c in result.coercions { Console.error("coerced: \(c)") }
+            if result.isValid, let value = result.arguments {
+                Console.out(value.jsonString() + "\n")
+            } else {
+                if let parseError = result.parseError {
+                    Console.error(parseError.rendered(file: argumentsFile ?? "<arguments>"))
+                }
+                if result.isTruncated { Console.error("error: the arguments were cut off (truncated)") }
+                for e in result.errors { Console.error("error: \(e) [\(e.keyword)]") }
+                if let hint = result.hint(tool: toolName) { Console.error("hint for the model:\n" + hint) }
+            }
+        }
+        if !result.isValid { throw ExitCode(1) }
+    }
+
+    /// Loads the schema file and picks the tool; every failure here is status 2.
+    func loadValidator() throws -> (Validator, String?) {
+        let input = try Input.read(schema)
+        let source = SourceText(file: input.name, bytes: input.bytes)
+        let specs: [ToolSpec]
+        do {
+            specs = try ToolSpec.specs(in: LoadedDocument.load(source))
+        } catch {
+            Console.error(error.rendered())
+            throw ExitCode(2)
+        }
+        let names = specs.compactMap(\.name)
+        let spec: ToolSpec
+        if let tool {
+            guard let found = specs.first(where: { $0.name == tool }) else {
+                throw CLIFailure(
+                    message: "no tool named \"\(tool)\" in \(input.name); it has: \(names.joined(separator: ", "))"
+                )
+            }
+            spec = found
+        } else if specs.count == 1 {
+            spec = specs[0]
+        } else if specs.isEmpty {
+            throw CLIFailure(message: "\(input.name) holds no tool spec or schema")
+        } else {
+            throw CLIFailure(
+                message:
+                    "\(input.name) holds \(specs.count) tools; choose one with --tool: \(names.joined(separator: ", "))"
+            )
+        }
+        var options = Validator.Options()
+        options.assertsFormats = assertFormats
+        do {
+            return (try Validator(spec: spec, options: options), spec.name)
+        } catch {
+            if error.file != nil {
+                Console.error("\(error) (the schema cannot be compiled)")
+            } else {
+                Console.error("toolschema: error: the schema cannot be compiled: \(error)")
+            }
+            throw ExitCode(2)
+        }
+    }
+
+    /// `{"valid", "arguments", "errors", "repairs", "hint"}`.
+    static func json(_ result: ArgumentCheck, tool: String?) -> JSONValue {
+        var errors: [JSONValue] = []
+        if let p = result.parseError {
+            errors.append([
+                "path": "", "schemaPath": "", "keyword": "json",
+                "message": .string("\(p.position.line):\(p.position.column): \(p.message)"),
+            ])
+        }
+        if result.isTruncated && !result.isValid {
+            errors.append([
+                "path": "", "schemaPath": "", "keyword": "truncated", "message": "the arguments were cut off",
+            ])
+        }
+        for e in result.errors {
+            errors.append([
+                "path": .string(e.instancePath.description), "schemaPath": .string(e.schemaPath),
+                "keyword": .string(e.keyword),
+                "message": .string(e.message),
+            ])
+        }
+        var repairs: [JSONValue] = result.repairs.map { r in
+            [
+                "path": "", "kind": .string(r.kind.description),
+                "message": .string("\(r.position.line):\(r.position.column): \(r.message)"),
+            ]
+        }
+        repairs += result.coercions.map { c in
+            ["path": .string(c.path.description), "kind": .string(c.kind.rawValue), "message": .string(c.message)]
+        }
+        return [
+            "valid": .bool(result.isValid),
+            "arguments": result.arguments ?? .null,
+            "errors": .array(errors),
+            "repairs": .array(repairs),
+            "hint": result.hint(tool: tool).map { .string($0) } ?? .null,
+        ]
+    }
+}

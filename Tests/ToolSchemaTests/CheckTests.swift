@@ -1,0 +1,145 @@
+import Testing
+import ToolSchema
+
+@Suite struct CheckTests {
+    static let weather: JSONValue = [
+        "type": "object",
+        "properties": [
+            "city": ["type": "string", "description": "The city"],
+            "days": ["type": "integer", "minimum": 1, "maximum": 7, "default": 1],
+            "unit": ["type": "string", "enum": ["celsius", "fahrenheit"], "default": "celsius"],
+            "alerts": ["type": "boolean"],
+            "tags": ["type": "array", "items": ["type": "string"]],
+            "zip": ["type": "string"],
+            "options": ["type": "object", "properties": ["x": ["type": "integer"]]],
+        ],
+        "required": ["city"],
+        "additionalProperties": false,
+    ]
+
+    func check(_ text: String, _ mode: CheckMode = .repair, fill: Bool = false) throws -> ArgumentCheck {
+        var options = Validator.CheckOptions()
+        options.fillsDefaults = fill
+        return try Validator(Self.weather).check(arguments: text, mode: mode, options: options)
+    }
+
+    @Test("valid input goes through unchanged in every mode", arguments: CheckMode.allCases)
+    func valid(_ mode: CheckMode) throws {
+        let result = try check(#"{"city": "Paris", "days": 3}"#, mode)
+        #expect(result.isValid)
+        #expect(result.arguments == ["city": "Paris", "days": 3])
+        #expect(result.repairs.isEmpty && result.coercions.isEmpty)
+        #expect(result.hint(tool: "w") == nil)
+    }
+
+    @Test(
+        "each coercion rule",
+        arguments: [
+            (#"{"city": "P", "days": "3"}"#, "string-to-number", #"{"city":"P","days":3}"#),
+            (#"{"city": "P", "days": " 2 "}"#, "string-to-number", #"{"city":"P","days":2}"#),
+            (#"{"city": "P", "alerts": "TRUE"}"#, "string-to-boolean", #"{"city":"P","alerts":true}"#),
+            (#"{"city": "P", "zip": 12345}"#, "scalar-to-string", #"{"city":"P","zip":"12345"}"#),
+            (#"{"city": "P", "unit": null}"#, "dropped-null", #"{"city":"P"}"#),
+            (#"{"city": "P", "tags": "rain"}"#, "wrapped-in-array", #"{"city":"P","tags":["rain"]}"#),
+            (#"{"city": "P", "tags": "[\"a\", \"b\"]"}"#, "parsed-json-string", #"{"city":"P","tags":["a","b"]}"#),
+            (#"{"city": "P", "options": "{\"x\": 1}"}"#, "parsed-json-string", #"{"city":"P","options":{"x":1}}"#),
+            (#"{"city": "P", "unit": " Celsius "}"#, "enum-case", #"{"city":"P","unit":"celsius"}"#),
+        ]
+    )
+    func rules(_ text: String, _ kind: String, _ expected: String) throws {
+        let result = try check(text)
+        #expect(result.isValid, "\(result.errors)")
+        #expect(result.arguments == (try JSONValue(parsing: expected)))
+        #expect(result.coercions.map(\.kind.rawValue) == [kind])
+        #expect(result.coercions.first?.message.isEmpty == false)
+        let strict = try check(text, .strict)
+        #expect(!strict.isValid, "strict mode changes nothing")
+        #expect(strict.coercions.isEmpty)
+    }
+
+    @Test(
+        "refusals: no rule, or not a clean conversion",
+        arguments: [
+            #"{"city": "P", "days": ""}"#, #"{"city": "P", "days": "42abc"}"#, #"{"city": "P", "days": "0x10"}"#,
+            #"{"city": "P", "days": "2.5"}"#, #"{"city": "P", "alerts": "yes"}"#, #"{"city": "P", "days": true}"#,
+            #"{"city": ["Paris"]}"#, #"{"city": "P", "tags": 5}"#, #"{"city": "P", "unit": "kelvin"}"#,
+            #"{"city": null}"#,
+            #"{"city": "P", "days": "9"}"#,
+        ]
+    )
+    func refusals(_ text: String) throws {
+        let result = try check(text)
+        #expect(!result.isValid, "\(String(describing: result.arguments))")
+        #expect(result.hint(tool: "get_weather")?.hasSuffix("Call get_weather again with corrected arguments.") == true)
+    }
+
+    @Test("ambiguous coercions are left alone")
+    func ambiguous() throws {
+        let v = try Validator(["anyOf": [["type": "integer"], ["type": "boolean"]]])
+        let ok = v.check(arguments: #""1""#, mode: .coerce)
+        #expect(ok.isValid)
+        #expect(ok.arguments == 1)
+        let ambiguousValue = try Validator([
+            "anyOf": [["type": "integer"], ["type": "array", "items": ["type": "string"]]]
+        ])
+        let result = ambiguousValue.check(arguments: #""7""#, mode: .coerce)
+        #expect(!result.isValid, "\"7\" could become 7 or [\"7\"]")
+        #expect(result.coercions.isEmpty)
+    }
+
+    @Test("a number becomes its exact JSON text where a string is expected")
+    func numberToString() throws {
+        let result = try check(#"{"city": 5.5e400}"#)
+        #expect(result.arguments == ["city": "5.5e400"])
+    }
+
+    @Test("defaults are filled only when asked, and recorded")
+    func defaults() throws {
+        let result = try check(#"{"city": "P"}"#, fill: true)
+        #expect(result.arguments == ["city": "P", "days": 1, "unit": "celsius"])
+        #expect(result.coercions.map(\.kind) == [.filledDefault, .filledDefault])
+        #expect(try check(#"{"city": "P"}"#).arguments == ["city": "P"])
+        #expect(try check(#"{"city": "P"}"#, .strict, fill: true).arguments == ["city": "P"])
+    }
+
+    @Test("repair mode repairs the text, then coerces")
+    func repairThenCoerce() throws {
+        let result = try check("```json\n{'city': 'Paris', days: '3',}\n```")
+        #expect(result.isValid)
+        #expect(result.arguments == ["city": "Paris", "days": 3])
+        #expect(!result.repairs.isEmpty)
+        #expect(result.coercions.map(\.kind) == [.stringToNumber])
+        #expect(!(try check("{'city': 'Paris'}", .coerce)).isValid, "coerce mode uses the strict parser")
+    }
+
+    @Test("truncated input is invalid unless allowed")
+    func truncated() throws {
+        let refused = try check(#"{"city": "Par"#)
+        #expect(!refused.isValid)
+        #expect(refused.isTruncated)
+        #expect(refused.hint(tool: "w")?.contains("cut off") == true)
+        var options = Validator.CheckOptions()
+        options.allowsTruncated = true
+        let allowed = try Validator(Self.weather).check(arguments: #"{"city": "Par"#, options: options)
+        #expect(allowed.isValid)
+        #expect(allowed.arguments == ["city": "Par"])
+    }
+
+    @Test("parse failures are reported with their position")
+    func parseFailures() throws {
+        let merged = try check(#"{"city": "a"}{"city": "b"}"#)
+        #expect(!merged.isValid)
+        #expect(merged.arguments == nil)
+        #expect(merged.parseError?.code == .mergedValues)
+        #expect(merged.hint(tool: "w")?.contains("one JSON object per call") == true)
+        let strict = try check("{'city': 'a'}", .strict)
+        #expect(strict.parseError?.position.column == 2)
+    }
+
+    @Test("empty arguments read as {} in repair mode, then validate")
+    func emptyArguments() throws {
+        let v = try Validator(["type": "object", "properties": [:]])
+        for text in ["", "null", #""""#] { #expect(v.check(arguments: text).isValid) }
+        #expect(!v.check(arguments: "", mode: .strict).isValid)
+    }
+}
