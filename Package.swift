@@ -40,11 +40,20 @@ if Context.environment["BENCHMARKS"] != nil {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
     )
+    package.targets.append(.target(name: "BenchmarkFixtures", path: "Benchmarks/BenchmarkFixtures"))
     package.targets.append(
         .executableTarget(
             name: "JSONParsing",
-            dependencies: ["JSONCore", .product(name: "Benchmark", package: "benchmark")],
+            dependencies: ["JSONCore", "BenchmarkFixtures", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/JSONParsing",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "ArgumentChecking",
+            dependencies: ["ToolSchema", "BenchmarkFixtures", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ArgumentChecking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     )

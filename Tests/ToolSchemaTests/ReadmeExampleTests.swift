@@ -12,3 +12,17 @@ import ToolSchema
         #expect(!result.isTruncated)
     }
 }
+
+@Suite struct ReadmeValidatorExampleTests {
+    @Test func validatorExample() throws {
+        let validator = try Validator([
+            "type": "object",
+            "properties": ["city": ["type": "string"], "days": ["type": "integer", "minimum": 1]],
+            "required": ["city"],
+        ])
+        let result = validator.check(arguments: "{'city': 'Beijing', 'days': '3'}")
+        #expect(result.arguments?.description == #"{"city":"Beijing","days":3}"#)
+        #expect(result.isValid)
+        #expect(result.coercions.count == 1)
+    }
+}

@@ -30,14 +30,20 @@ enum Formats {
         }
     }
 
-    static func digits(_ s: ArraySlice<UInt8>) -> Int? {
+    /// Runs `body` over the string's UTF-8 bytes without copying when they are contiguous.
+    static func bytes<R>(_ s: String, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ body($0[...]) }) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer { body($0[...]) }
+    }
+
+    static func digits<C: RandomAccessCollection<UInt8>>(_ s: C) -> Int? {
         guard !s.isEmpty, s.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return s.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
-    static func isDate(_ s: String) -> Bool { isDate(Array(s.utf8)[...]) }
+    static func isDate(_ s: String) -> Bool { bytes(s) { isDate($0) } }
 
-    static func isDate(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isDate<C: RandomAccessCollection<UInt8>>(_ b: C) -> Bool where C.Index == Int, C.SubSequence == C {
         guard b.count == 10, b[b.startIndex + 4] == 0x2D, b[b.startIndex + 7] == 0x2D else { return false }
         let i = b.startIndex
         guard let year = digits(b[i..<(i + 4)]), let month = digits(b[(i + 5)..<(i + 7)]),
@@ -49,10 +55,10 @@ enum Formats {
         return day <= days
     }
 
-    static func isTime(_ s: String) -> Bool { isTime(Array(s.utf8)[...]) }
+    static func isTime(_ s: String) -> Bool { bytes(s) { isTime($0) } }
 
     /// `HH:MM:SS[.frac](Z|±HH:MM)`.
-    static func isTime(_ b: ArraySlice<UInt8>) -> Bool {
+    static func isTime<C: RandomAccessCollection<UInt8>>(_ b: C) -> Bool where C.Index == Int, C.SubSequence == C {
         let i = b.startIndex
         guard b.count >= 9, b[i + 2] == 0x3A, b[i + 5] == 0x3A, let hour = digits(b[i..<(i + 2)]),
             let minute = digits(b[(i + 3)..<(i + 5)]), let second = digits(b[(i + 6)..<(i + 8)]), hour <= 23,
@@ -75,9 +81,11 @@ enum Formats {
     }
 
     static func isDateTime(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard b.count > 11, b[10] == 0x54 || b[10] == 0x74 else { return false }
-        return isDate(b[0..<10]) && isTime(b[11...])
+        bytes(s) { b in
+            let i = b.startIndex
+            guard b.count > 11, b[i + 10] == 0x54 || b[i + 10] == 0x74 else { return false }
+            return isDate(b[i..<(i + 10)]) && isTime(b[(i + 11)...])
+        }
     }
 
     /// RFC 3339 appendix A: `P` then date parts, an optional `T` and time parts, or weeks alone.

@@ -109,19 +109,35 @@ struct CompiledPattern: Sendable {
     ///
     /// - Complexity: O(n × m) for n scalars of text and m instructions.
     func matches(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        let n = scalars.count
-        var current = ThreadList(capacity: program.count)
-        var next = ThreadList(capacity: program.count)
-        var stack: [Int] = []
-        stack.reserveCapacity(16)
-        for i in 0...n {
+        // One scratch allocation (on the stack for small programs): two sparse sets and the
+        // closure stack, each as large as the program.
+        let m = program.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * m + 1) { scratch in
+            var current = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * m)]))
+            var next = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[(2 * m)..<(4 * m)]))
+            var stack = Stack(UnsafeMutableBufferPointer(rebasing: scratch[(4 * m)...]))
+            return run(text, &current, &next, &stack)
+        }
+    }
+
+    private func run(
+        _ text: String,
+        _ current: inout ThreadList,
+        _ next: inout ThreadList,
+        _ stack: inout Stack
+    ) -> Bool {
+        // Walk the scalars in place, keeping the one before and the one at the position for
+        // the assertions.
+        var scalars = text.unicodeScalars.makeIterator()
+        var previous: UInt32? = nil
+        var here: UInt32? = scalars.next()?.value
+        var atStart = true
+        while true {
             // Unanchored: a new thread starts at every position.
-            if add(0, at: i, scalars, &current, &stack) { return true }
-            if current.count == 0 && i < n { continue }
+            if add(0, atStart: atStart, previous, here, &current, &stack) { return true }
+            guard let c = here else { return false }
             next.clear()
-            if i == n { break }
-            let c = scalars[i].value
+            let after = scalars.next()?.value
             for k in 0..<current.count {
                 let pc = current.dense[k]
                 let advances: Bool
@@ -131,23 +147,26 @@ struct CompiledPattern: Sendable {
                 case .any: advances = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
                 default: advances = false
                 }
-                if advances && add(pc + 1, at: i + 1, scalars, &next, &stack) { return true }
+                if advances && add(pc + 1, atStart: false, c, after, &next, &stack) { return true }
             }
             swap(&current, &next)
+            previous = c
+            here = after
+            atStart = false
         }
-        return false
     }
 
-    /// Adds the thread at `pc` and everything reachable without consuming input. Returns
-    /// true when a match is reached.
+    /// Adds the thread at `start` and everything reachable without consuming input, at a
+    /// position between `before` and `after` (nil at the ends). Returns true on a match.
     private func add(
         _ start: Int,
-        at i: Int,
-        _ s: [Unicode.Scalar],
+        atStart: Bool,
+        _ before: UInt32?,
+        _ after: UInt32?,
         _ list: inout ThreadList,
-        _ stack: inout [Int]
+        _ stack: inout Stack
     ) -> Bool {
-        stack.removeAll(keepingCapacity: true)
+        stack.count = 0
         stack.append(start)
         while let pc = stack.popLast() {
             if list.contains(pc) { continue }
@@ -158,12 +177,12 @@ struct CompiledPattern: Sendable {
             case .split(let a, let b):
                 stack.append(b)
                 stack.append(a)
-            case .lineStart: if i == 0 { stack.append(pc + 1) }
-            case .lineEnd: if i == s.count { stack.append(pc + 1) }
+            case .lineStart: if atStart { stack.append(pc + 1) }
+            case .lineEnd: if after == nil { stack.append(pc + 1) }
             case .wordBoundary(let wanted):
-                let before = i > 0 && Self.isWord(s[i - 1].value)
-                let after = i < s.count && Self.isWord(s[i].value)
-                if (before != after) == wanted { stack.append(pc + 1) }
+                let isBefore = before.map(Self.isWord) ?? false
+                let isAfter = after.map(Self.isWord) ?? false
+                if (isBefore != isAfter) == wanted { stack.append(pc + 1) }
             default: break
             }
         }
@@ -174,15 +193,19 @@ struct CompiledPattern: Sendable {
         (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F
     }
 
-    /// A sparse set of instruction indices: O(1) insert, membership and clear.
+    /// A sparse set of instruction indices over borrowed memory: O(1) insert, membership and
+    /// clear. A sparse slot is trusted only when the dense half points back at it, so clearing
+    /// is just resetting the count.
     struct ThreadList {
-        var dense: [Int]
-        var sparse: [Int]
+        let dense: UnsafeMutableBufferPointer<Int>
+        let sparse: UnsafeMutableBufferPointer<Int>
         var count = 0
 
-        init(capacity: Int) {
-            dense = [Int](repeating: 0, count: capacity)
-            sparse = [Int](repeating: 0, count: capacity)
+        init(_ memory: UnsafeMutableBufferPointer<Int>) {
+            let half = memory.count / 2
+            dense = UnsafeMutableBufferPointer(rebasing: memory[0..<half])
+            sparse = UnsafeMutableBufferPointer(rebasing: memory[half...])
+            sparse.initialize(repeating: 0)
         }
 
         func contains(_ pc: Int) -> Bool {
@@ -197,5 +220,25 @@ struct CompiledPattern: Sendable {
         }
 
         mutating func clear() { count = 0 }
+    }
+
+    /// A stack over borrowed memory. Each instruction is pushed at most once per closure (a
+    /// split pushes two, but each target is then visited once), so the program size bounds it.
+    struct Stack {
+        let memory: UnsafeMutableBufferPointer<Int>
+        var count = 0
+
+        init(_ memory: UnsafeMutableBufferPointer<Int>) { self.memory = memory }
+
+        mutating func append(_ pc: Int) {
+            memory[count] = pc
+            count += 1
+        }
+
+        mutating func popLast() -> Int? {
+            guard count > 0 else { return nil }
+            count -= 1
+            return memory[count]
+        }
     }
 }

@@ -1,20 +1,18 @@
-import Foundation
-
 /// Payloads that look like real tool-call arguments, generated deterministically.
-enum Fixtures {
+public enum Fixtures {
     /// A `get_weather` call, about 34 bytes.
-    static let weather = #"{"city":"Beijing","unit":"celsius"}"#
+    public static let weather = #"{"city":"Beijing","unit":"celsius"}"#
 
     /// A booking call, about 300 bytes: strings, a bounded integer, a boolean, a date, an enum,
     /// a short array.
-    static let booking = """
+    public static let booking = """
         {"from":"Shanghai Hongqiao","to":"Beijing South","date":"2026-12-24","departure_time":"08:30",\
         "passengers":2,"seat_class":"second","return_trip":false,"passenger_names":["张伟","Li Na"],\
         "contact_email":"zhang.wei@example.com","notes":"Window seats if possible, and a quiet carriage."}
         """
 
     /// A nested order, about 3 KB: an array of items with options, an address, a payment.
-    static let order: String = {
+    public static let order: String = {
         var items: [String] = []
         for k in 0..<18 {
             items.append(
@@ -34,7 +32,7 @@ enum Fixtures {
     }()
 
     /// A bulk upsert, about 1 MB: thousands of records under one property.
-    static let bulk: String = {
+    public static let bulk: String = {
         var records: [String] = []
         var k = 0
         var size = 0
@@ -51,7 +49,7 @@ enum Fixtures {
     }()
 
     /// The booking call as models break it: fenced, single quotes, Python literals, a trailing comma.
-    static let bookingMalformed = """
+    public static let bookingMalformed = """
         ```json
         {'from': 'Shanghai Hongqiao', 'to': 'Beijing South', 'date': '2026-12-24', 'departure_time': '08:30',
          'passengers': 2, 'seat_class': 'second', 'return_trip': False, 'passenger_names': ['张伟', 'Li Na'],
