@@ -17,8 +17,14 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev", "pkg-config"])]
         ),
-        .target(name: "JSONCore"),
-        .target(name: "ToolSchema", dependencies: ["JSONCore", "CYAML"]),
+        // libm is linked explicitly: Double rounding calls into it, and a program that uses
+        // these modules without Foundation would otherwise fail to link on Linux.
+        .target(name: "JSONCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(
+            name: "ToolSchema",
+            dependencies: ["JSONCore", "CYAML"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "toolschema",
             dependencies: [

@@ -85,3 +85,19 @@ enum Input {
         }
     }
 }
+
+/// ANSI styling, used only when the stream is a terminal and NO_COLOR is not set.
+struct Style {
+    var enabled: Bool
+
+    static func forStandardError() -> Style {
+        let environment = ProcessInfo.processInfo.environment
+        let terminal = isatty(STDERR_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        return Style(enabled: terminal)
+    }
+
+    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func red(_ text: String) -> String { wrap("31", text) }
+    func yellow(_ text: String) -> String { wrap("33", text) }
+    func bold(_ text: String) -> String { wrap("1", text) }
+}

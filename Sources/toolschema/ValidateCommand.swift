@@ -69,7 +69,7 @@ struct ValidateCommand: ParsableCommand {
             while let line = readLine(strippingNewline: true) {
                 let result = validator.check(arguments: line, mode: mode.mode, options: options)
                 allValid = allValid && result.isValid
-                Console.out(Self.json(result, tool: toolName).jsonString() + "\n")
+                Console.out(Self.json(result, tool: toolName, validator: validator).jsonString() + "\n")
             }
             if !allValid { throw ExitCode(1) }
             return
@@ -83,21 +83,25 @@ struct ValidateCommand: ParsableCommand {
         let result = validator.check(arguments: text, mode: mode.mode, options: options)
         switch format {
         case .json:
-            Console.out(Self.json(result, tool: toolName).jsonString() + "\n")
+            Console.out(Self.json(result, tool: toolName, validator: validator).jsonString() + "\n")
         case .text:
+            let style = Style.forStandardError()
             for r in result.repairs {
-                Console.error("repaired: \(r.position.line):\(r.position.column): \(r.message) [\(r.kind)]")
+                Console.error(
+                    "\(style.yellow("repaired:")) \(r.position.line):\(r.position.column): \(r.message) [\(r.kind)]"
+                )
             }
-            for c in result.coercions { Console.error("coerced: \(c)") }
+            for c in result.coercions { Console.error("\(style.yellow("coerced:")) \(c)") }
             if result.isValid, let value = result.arguments {
                 Console.out(value.jsonString() + "\n")
             } else {
                 if let parseError = result.parseError {
                     Console.error(parseError.rendered(file: argumentsFile ?? "<arguments>"))
                 }
-                if result.isTruncated { Console.error("error: the arguments were cut off (truncated)") }
-                for e in result.errors { Console.error("error: \(e) [\(e.keyword)]") }
-                if let hint = result.hint(tool: toolName) { Console.error("hint for the model:\n" + hint) }
+                if result.isTruncated { Console.error("\(style.red("error:")) the arguments were cut off (truncated)") }
+                for e in result.errors { Console.error("\(style.red("error:")) \(e) [\(e.keyword)]") }
+                let hint = ModelHint(check: result, tool: toolName, validator: validator)
+                Console.error(style.bold("hint for the model:") + "\n" + hint.text)
             }
         }
         if !result.isValid { throw ExitCode(1) }
@@ -148,7 +152,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// `{"valid", "arguments", "errors", "repairs", "hint"}`.
-    static func json(_ result: ArgumentCheck, tool: String?) -> JSONValue {
+    static func json(_ result: ArgumentCheck, tool: String?, validator: Validator) -> JSONValue {
         var errors: [JSONValue] = []
         if let p = result.parseError {
             errors.append([
@@ -182,7 +186,7 @@ struct ValidateCommand: ParsableCommand {
             "arguments": result.arguments ?? .null,
             "errors": .array(errors),
             "repairs": .array(repairs),
-            "hint": result.hint(tool: tool).map { .string($0) } ?? .null,
+            "hint": result.isValid ? .null : .string(ModelHint(check: result, tool: tool, validator: validator).text),
         ]
     }
 }

@@ -29,7 +29,6 @@ import ToolSchema
         #expect(result.isValid)
         #expect(result.arguments == ["city": "Paris", "days": 3])
         #expect(result.repairs.isEmpty && result.coercions.isEmpty)
-        #expect(result.hint(tool: "w") == nil)
     }
 
     @Test(
@@ -70,7 +69,8 @@ import ToolSchema
     func refusals(_ text: String) throws {
         let result = try check(text)
         #expect(!result.isValid, "\(String(describing: result.arguments))")
-        #expect(result.hint(tool: "get_weather")?.hasSuffix("Call get_weather again with corrected arguments.") == true)
+        let hint = ModelHint(check: result, tool: "get_weather", validator: try Validator(Self.weather))
+        #expect(hint.text.hasSuffix("Call `get_weather` again with corrected arguments."))
     }
 
     @Test("ambiguous coercions are left alone")
@@ -117,7 +117,7 @@ import ToolSchema
         let refused = try check(#"{"city": "Par"#)
         #expect(!refused.isValid)
         #expect(refused.isTruncated)
-        #expect(refused.hint(tool: "w")?.contains("cut off") == true)
+        #expect(ModelHint(check: refused, tool: "w", validator: try Validator(Self.weather)).text.contains("cut off"))
         var options = Validator.CheckOptions()
         options.allowsTruncated = true
         let allowed = try Validator(Self.weather).check(arguments: #"{"city": "Par"#, options: options)
@@ -131,7 +131,11 @@ import ToolSchema
         #expect(!merged.isValid)
         #expect(merged.arguments == nil)
         #expect(merged.parseError?.code == .mergedValues)
-        #expect(merged.hint(tool: "w")?.contains("one JSON object per call") == true)
+        #expect(
+            ModelHint(check: merged, tool: "w", validator: try Validator(Self.weather)).text.contains(
+                "one JSON object per call"
+            )
+        )
         let strict = try check("{'city': 'a'}", .strict)
         #expect(strict.parseError?.position.column == 2)
     }

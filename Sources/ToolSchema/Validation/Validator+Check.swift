@@ -96,7 +96,7 @@ public struct ArgumentCheck: Sendable, Hashable {
 }
 
 extension Validator {
-    /// Choices for ``check(arguments:mode:options:)``.
+    /// Choices for `check(arguments:mode:options:)`.
     public struct CheckOptions: Sendable, Hashable {
         /// Fill missing properties that declare a `default`, recorded as coercions (not in
         /// `strict` mode, which changes nothing).
@@ -126,7 +126,7 @@ extension Validator {
         return text.withUTF8 { check(arguments: $0.span, mode: mode, options: options) }
     }
 
-    /// Checks arguments held as UTF-8 bytes; see ``check(arguments:mode:options:)-(String,_,_)``.
+    /// Checks arguments held as UTF-8 bytes; see the `String` overload.
     public func check(
         arguments bytes: Span<UInt8>,
         mode: CheckMode = .repair,

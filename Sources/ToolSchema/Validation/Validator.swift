@@ -972,3 +972,65 @@ extension Validator {
         return valid
     }
 }
+
+// MARK: - Schema facts for hints
+
+/// What the schema says about one place in the arguments, for messages.
+package struct SchemaFacts: Sendable {
+    package var types: [String]
+    package var description: String?
+    package var enumValues: [JSONValue]?
+    package var constValue: JSONValue?
+    package var propertyNames: [String]
+    package var required: [String]
+    package var itemTypes: [String]
+}
+
+extension Validator {
+    /// What the schema says about the value at `path`, following `properties`, `items` and
+    /// `$ref`; nil when no single subschema applies there.
+    package func facts(at path: JSONPointer) -> SchemaFacts? {
+        var index = 0
+        for token in path.tokens {
+            let node = resolvedNode(index)
+            if let p = node.property(token) {
+                index = p
+            } else if let k = Int(token), k < node.prefixItems.count {
+                index = node.prefixItems[k]
+            } else if Int(token) != nil, let items = node.items {
+                index = items
+            } else if let additional = node.additionalProperties, nodes[additional].always == nil {
+                index = additional
+            } else {
+                return nil
+            }
+        }
+        return facts(ofNode: index)
+    }
+
+    func resolvedNode(_ i: Int) -> SchemaNode {
+        var node = nodes[i]
+        var hops = 0
+        while let ref = node.ref, node.types == nil, node.properties.isEmpty, hops < 32 {
+            node = nodes[ref]
+            hops += 1
+        }
+        return node
+    }
+
+    func facts(ofNode i: Int) -> SchemaFacts {
+        let original = nodes[i]
+        let node = resolvedNode(i)
+        var itemTypes: [String] = []
+        if let items = node.items { itemTypes = resolvedNode(items).types?.names ?? [] }
+        return SchemaFacts(
+            types: node.types?.names ?? [],
+            description: original.description ?? node.description,
+            enumValues: node.enumValues,
+            constValue: node.constValue,
+            propertyNames: node.properties.map(\.name),
+            required: node.required,
+            itemTypes: itemTypes
+        )
+    }
+}

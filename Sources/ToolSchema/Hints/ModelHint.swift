@@ -1,0 +1,633 @@
+public import JSONCore
+
+/// One problem with a tool call, as facts: where, what arrived, what is expected, and the fix
+/// when it is certain. ``ModelHint`` words these; callers can word them their own way.
+public struct HintItem: Hashable, Sendable {
+    /// What kind of problem, in the order hints list them (most actionable first).
+    public enum Kind: Int, Hashable, Sendable, Comparable, CaseIterable {
+        case unknownTool, unreadable, truncated, mergedCalls, missingRequired, wrongName, unknownProperty, wrongType,
+            notAllowedValue, outOfBounds, badFormat, other
+
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// A change that certainly fixes the problem.
+    public enum Fix: Hashable, Sendable {
+        /// Rename the property `from` (at the item's object) to `to`.
+        case rename(from: String, to: String)
+        /// Replace the value at the item's path.
+        case replace(with: JSONValue)
+        /// Remove the property at the item's path.
+        case remove
+    }
+
+    /// What kind of problem it is.
+    public var kind: Kind
+    /// Where in the arguments (for a missing property: the object that lacks it).
+    public var path: JSONPointer
+    /// The argument's plain name, when it has one.
+    public var name: String?
+    /// What arrived there, when something did.
+    public var received: JSONValue?
+    /// What is expected, in words.
+    public var expected: String
+    /// The certain fix, or nil when the model must choose a value.
+    public var fix: Fix?
+    /// The line the hint shows for this problem.
+    public var line: String
+}
+
+/// A short, exact message for the model when its tool call does not fit: where, what arrived,
+/// what is expected, and the fix; ready to send as a tool result.
+///
+/// ```swift
+/// let check = validator.check(arguments: text)
+/// if !check.isValid {
+///     let hint = ModelHint(check: check, tool: "get_weather", validator: validator)
+///     messages.append(hint.openAIToolMessage(toolCallID: call.id))
+/// }
+/// ```
+///
+/// The same outcome always gives the same text, byte for byte.
+public struct ModelHint: Sendable, Hashable {
+    /// The tool the call was for.
+    public var tool: String?
+    /// The problems, most actionable first.
+    public var items: [HintItem]
+    /// The received arguments with every certain fix applied, and a placeholder string
+    /// (`<…>`) wherever the model must choose a value; nil when the text could not be read.
+    public var correctedArguments: JSONValue?
+    /// Whether every problem has a certain fix, so that ``correctedArguments`` needs nothing
+    /// more from the model.
+    public var isExactlyActionable: Bool
+    /// The message for the model.
+    public var text: String
+
+    /// The default length budget for ``text``, in characters.
+    public static let defaultBudget = 1_000
+
+    /// Analyses a failed check. A valid check gives a hint with no items.
+    public init(check: ArgumentCheck, tool: String?, validator: Validator, budget: Int = ModelHint.defaultBudget) {
+        var analysis = HintAnalysis(tool: tool, validator: validator)
+        analysis.analyse(check)
+        self.tool = tool
+        self.items = analysis.items.sorted { ($0.kind, $0.path.description) < ($1.kind, $1.path.description) }
+        self.correctedArguments = analysis.corrected
+        self.isExactlyActionable = !items.isEmpty && items.allSatisfy { $0.fix != nil } && check.arguments != nil
+        self.text = ""
+        self.text = render(budget: budget)
+    }
+
+    /// A hint for a call to a tool that does not exist, listing the available tools closest
+    /// first.
+    public init(unknownTool name: String, available: [String], budget: Int = ModelHint.defaultBudget) {
+        let ranked = available.sorted {
+            let a = JSONSchemaKeywords.editDistance(name.lowercased(), $0.lowercased())
+            let b = JSONSchemaKeywords.editDistance(name.lowercased(), $1.lowercased())
+            return (a, $0) < (b, $1)
+        }
+        var line = "There is no tool named `\(name)`."
+        if let best = ranked.first,
+            JSONSchemaKeywords.editDistance(name.lowercased(), best.lowercased()) <= max(2, name.count / 3)
+        {
+            line += " Did you mean `\(best)`?"
+        }
+        line += " The available tools are: " + ranked.map { "`\($0)`" }.joined(separator: ", ") + "."
+        self.tool = nil
+        self.items = [
+            HintItem(
+                kind: .unknownTool,
+                path: .root,
+                name: name,
+                received: .string(name),
+                expected: "one of the available tools",
+                fix: nil,
+                line: line
+            )
+        ]
+        self.correctedArguments = nil
+        self.isExactlyActionable = false
+        self.text = ""
+        self.text = render(budget: budget)
+    }
+
+    func render(budget: Int) -> String {
+        let name = tool.map { "`\($0)`" } ?? "the tool"
+        guard !items.isEmpty else { return "" }
+        if items.first?.kind == .unknownTool {
+            return items[0].line + " Call one of them with its arguments."
+        }
+        let closing = "Call \(name) again with corrected arguments."
+        var header: String
+        switch items.first?.kind {
+        case .unreadable, .mergedCalls, .truncated: header = "Your call to \(name) could not be used:"
+        default: header = "The arguments for \(name) do not match its parameters:"
+        }
+        header += "\n"
+        var body = ""
+        var shown = 0
+        for item in items {
+            let line = "- \(item.line)\n"
+            let reserve = closing.count + 40
+            if header.count + body.count + line.count + reserve > budget && shown > 0 { break }
+            body += line
+            shown += 1
+        }
+        if shown < items.count { body += "- and \(items.count - shown) more\n" }
+        var text = header + body
+        if let corrected = correctedArguments {
+            let json = corrected.jsonString()
+            if text.count + json.count + closing.count + 40 <= budget {
+                text +=
+                    (isExactlyActionable ? "Corrected arguments: " : "Corrected arguments (fill in each <…>): ") + json
+                    + "\n"
+            }
+        }
+        return text + closing
+    }
+
+    /// The OpenAI chat message that answers the call: `{"role": "tool", "tool_call_id", "content"}`.
+    public func openAIToolMessage(toolCallID: String) -> JSONValue {
+        ["role": "tool", "tool_call_id": .string(toolCallID), "content": .string(text)]
+    }
+
+    /// The legacy `functions` answer: `{"role": "function", "name", "content"}`.
+    public func functionMessage() -> JSONValue {
+        ["role": "function", "name": .string(tool ?? ""), "content": .string(text)]
+    }
+
+    /// The Anthropic content block: `{"type": "tool_result", "tool_use_id", "content", "is_error": true}`.
+    public func anthropicToolResult(toolUseID: String) -> JSONValue {
+        ["type": "tool_result", "tool_use_id": .string(toolUseID), "content": .string(text), "is_error": true]
+    }
+}
+
+// MARK: - Analysis
+
+struct HintAnalysis {
+    let tool: String?
+    let validator: Validator
+    var items: [HintItem] = []
+    var corrected: JSONValue? = nil
+
+    init(tool: String?, validator: Validator) {
+        self.tool = tool
+        self.validator = validator
+    }
+
+    static func describe(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): Describe.quoted(s)
+        case .array, .object:
+            v.jsonString().count > 60 ? String(v.jsonString().prefix(60)) + "…" : v.jsonString()
+        default: v.jsonString()
+        }
+    }
+
+    static func words(_ types: [String]) -> String {
+        let names = types.map { t in
+            switch t {
+            case "integer": "an integer"
+            case "array", "object": "an \(t)"
+            case "null": "null"
+            default: "a \(t)"
+            }
+        }
+        if names.isEmpty { return "a value" }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    func placeholder(_ facts: SchemaFacts?) -> JSONValue {
+        var text = "<" + (facts.map { Self.words($0.types) } ?? "a value")
+        if let values = facts?.enumValues {
+            text += ": one of " + values.map { $0.jsonString() }.joined(separator: ", ")
+        }
+        return .string(text + ">")
+    }
+
+    func label(_ path: JSONPointer) -> String {
+        path == .root ? "the arguments" : "`\(path.tokens.last ?? "")`" + (path.tokens.count > 1 ? " (\(path))" : "")
+    }
+
+    mutating func analyse(_ check: ArgumentCheck) {
+        if let parse = check.parseError {
+            let kind: HintItem.Kind
+            let cause: String
+            switch parse.code {
+            case .mergedValues:
+                kind = .mergedCalls
+                cause = "several calls were merged into one text; send one JSON object per call"
+            case .unexpectedEnd:
+                kind = .truncated
+                cause = "your arguments were cut off; send the complete call"
+            case .emptyInput:
+                kind = .unreadable
+                cause = "no arguments arrived; send a JSON object"
+            default:
+                kind = .unreadable
+                let startsLikeJSON = parse.excerpt.trimmingWhitespace.first.map { "{[\"".contains($0) } ?? false
+                cause =
+                    startsLikeJSON
+                    ? "the text is not valid JSON" : "the text is not JSON at all; send only a JSON object"
+            }
+            let excerpt = parse.excerpt.count > 60 ? String(parse.excerpt.prefix(60)) + "…" : parse.excerpt
+            items.append(
+                HintItem(
+                    kind: kind,
+                    path: .root,
+                    name: nil,
+                    received: nil,
+                    expected: "one JSON object",
+                    fix: nil,
+                    line:
+                        "\(cause) (line \(parse.position.line), column \(parse.position.column): \(parse.message); near `\(excerpt)`)."
+                )
+            )
+            return
+        }
+        guard var value = check.arguments else { return }
+        if check.isTruncated {
+            items.append(
+                HintItem(
+                    kind: .truncated,
+                    path: .root,
+                    name: nil,
+                    received: nil,
+                    expected: "the complete call",
+                    fix: nil,
+                    line: "your arguments were cut off; send the complete call."
+                )
+            )
+        }
+        if structuralFix(check, &value) {
+            corrected = value
+            return
+        }
+        var missing: [(object: JSONPointer, name: String)] = []
+        var unknown: [(object: JSONPointer, name: String)] = []
+        var others: [ValidationError] = []
+        for e in check.errors {
+            switch e.keyword {
+            case "required":
+                if let name = e.details.properties?.first { missing.append((e.instancePath, name)) }
+            case "additionalProperties":
+                if let name = e.details.properties?.first, let parent = e.instancePath.parent {
+                    unknown.append((parent, name))
+                }
+            default:
+                others.append(e)
+            }
+        }
+        // A missing property next to an unknown one spelled alike: rename.
+        var renamed: Set<String> = []
+        for u in unknown {
+            // A missing required property first, else an optional one that is absent.
+            let present = Set(u.object.resolve(in: value)?.objectValue?.keys ?? [])
+            let optional = (validator.facts(at: u.object)?.propertyNames ?? []).filter { !present.contains($0) }
+            let candidates = missing.filter { $0.object == u.object }.map(\.name) + optional
+            let received = u.object.appending(u.name).resolve(in: value)
+            let validator = self.validator
+            let fitsTarget: (String) -> Bool = { name in
+                guard let received,
+                    let errors = validator.validate(
+                        received,
+                        againstSubschemaAt: Self.schemaPointer(u.object.appending(name))
+                    )
+                else { return false }
+                return errors.isEmpty
+            }
+            guard
+                let targetName = candidates.first(where: { Self.alike(u.name, $0) && !renamed.contains($0) })
+                    ?? candidates.first(where: {
+                        Self.abbreviates(u.name, $0) && !renamed.contains($0) && fitsTarget($0)
+                    })
+            else { continue }
+            let target = (object: u.object, name: targetName)
+            renamed.insert(target.name)
+            renamed.insert("\u{0}" + u.name)
+            let path = u.object.appending(u.name)
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: path,
+                    name: u.name,
+                    received: path.resolve(in: value),
+                    expected: "the parameter `\(target.name)`",
+                    fix: .rename(from: u.name, to: target.name),
+                    line: "`\(u.name)` is not a parameter; did you mean `\(target.name)`? Rename it."
+                )
+            )
+            if case .object(let o)? = u.object.resolve(in: value) {
+                // Rename in place, keeping the member order the model wrote.
+                let renamedObject = JSONObject(o.map { ($0.key == u.name ? target.name : $0.key, $0.value) })
+                value = Self.replacing(value, at: u.object, with: .object(renamedObject))
+            }
+        }
+        for m in missing where !renamed.contains(m.name) {
+            let path = m.object.appending(m.name)
+            let facts = validator.facts(at: path)
+            var line = "\(label(path)) is missing: expected \(Self.words(facts?.types ?? []))"
+            if let values = facts?.enumValues {
+                line += ", one of " + values.map { $0.jsonString() }.joined(separator: ", ")
+            }
+            if let d = facts?.description { line += " (\(d))" }
+            items.append(
+                HintItem(
+                    kind: .missingRequired,
+                    path: path,
+                    name: m.name,
+                    received: nil,
+                    expected: Self.words(facts?.types ?? []),
+                    fix: nil,
+                    line: line + "."
+                )
+            )
+            if case .object(var o)? = m.object.resolve(in: value) {
+                o[m.name] = placeholder(facts)
+                value = Self.replacing(value, at: m.object, with: .object(o))
+            }
+        }
+        for u in unknown where !renamed.contains("\u{0}" + u.name) {
+            let path = u.object.appending(u.name)
+            let allowed = validator.facts(at: u.object)?.propertyNames ?? []
+            let suggestion =
+                JSONSchemaKeywords.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            items.append(
+                HintItem(
+                    kind: .unknownProperty,
+                    path: path,
+                    name: u.name,
+                    received: path.resolve(in: value),
+                    expected: "no such parameter",
+                    fix: .remove,
+                    line: "`\(u.name)` is not a parameter\(suggestion); remove it. The parameters are "
+                        + allowed.map { "`\($0)`" }.joined(separator: ", ") + "."
+                )
+            )
+            if case .object(var o)? = u.object.resolve(in: value) {
+                o.removeValue(forKey: u.name)
+                value = Self.replacing(value, at: u.object, with: .object(o))
+            }
+        }
+        // One item per path for the rest: the first error there says the most.
+        var seen: Set<JSONPointer> = []
+        for e in others where seen.insert(e.instancePath).inserted {
+            let item = valueItem(e, received: e.instancePath.resolve(in: value))
+            if case .replace(let new)? = item.fix {
+                value = Self.replacing(value, at: e.instancePath, with: new)
+            } else if e.instancePath != .root {
+                // The model must choose this value: mark it.
+                value = Self.replacing(value, at: e.instancePath, with: .string("<\(item.expected)>"))
+            }
+            items.append(item)
+        }
+        corrected = value
+    }
+
+    /// Whether `short` abbreviates `long`: its letters appear in order in `long` with the same
+    /// first letter (`qty` for `quantity`), or it is the end of `long` (`address` for
+    /// `shipping_address`). Used only when the value also fits the longer name's schema.
+    static func abbreviates(_ short: String, _ long: String) -> Bool {
+        func norm(_ s: String) -> [Character] { Array(s.lowercased().filter { $0 != "_" && $0 != "-" }) }
+        let a = norm(short)
+        let b = norm(long)
+        guard a.count >= 2, a.count < b.count else { return false }
+        if b.suffix(a.count).elementsEqual(a) { return true }
+        guard a.first == b.first else { return false }
+        var k = b.startIndex
+        for c in a {
+            guard let found = b[k...].firstIndex(of: c) else { return false }
+            k = found + 1
+        }
+        return true
+    }
+
+    /// Whole-call mistakes with one certain fix: the arguments wrapped in an invented key
+    /// (`{"arguments": {…}}`), or a nested object's members written at the top.
+    mutating func structuralFix(_ check: ArgumentCheck, _ value: inout JSONValue) -> Bool {
+        guard case .object(let root) = value else { return false }
+        // Wrapped: one member, unknown, holding an object that is valid on its own.
+        if root.count == 1, let (key, inner) = root.first,
+            validator.facts(at: .root)?.propertyNames.contains(key) == false,
+            inner.objectValue != nil, validator.validate(inner).isEmpty
+        {
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: [key],
+                    name: key,
+                    received: inner,
+                    expected: "the parameters at the top level",
+                    fix: .replace(with: inner),
+                    line: "the arguments are wrapped in `\(key)`; send the object inside it as the arguments."
+                )
+            )
+            value = inner
+            return true
+        }
+        // Flattened: a missing object parameter whose members sit at the top.
+        let facts = validator.facts(at: .root)
+        let known = Set(facts?.propertyNames ?? [])
+        for e in check.errors where e.keyword == "required" && e.instancePath == .root {
+            guard let name = e.details.properties?.first, let sub = validator.facts(at: [name]),
+                sub.types.contains("object")
+            else { continue }
+            let strays = root.filter { !known.contains($0.key) && sub.propertyNames.contains($0.key) }
+            guard !strays.isEmpty else { continue }
+            let nested = JSONValue.object(JSONObject(strays.map { ($0.key, $0.value) }))
+            var moved = JSONObject(
+                root.filter { !sub.propertyNames.contains($0.key) || known.contains($0.key) }.map { ($0.key, $0.value) }
+            )
+            moved[name] = nested
+            guard validator.validate(.object(moved)).isEmpty else { continue }
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: [name],
+                    name: name,
+                    received: nested,
+                    expected: "an object parameter `\(name)`",
+                    fix: .replace(with: nested),
+                    line: "move " + strays.map { "`\($0.key)`" }.joined(separator: ", ")
+                        + " into an object named `\(name)`."
+                )
+            )
+            value = .object(moved)
+            return true
+        }
+        return false
+    }
+
+    /// Whether two names are probably the same: equal ignoring case, `_` and `-`, or within
+    /// a small edit distance.
+    static func alike(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
+        if norm(a) == norm(b) { return true }
+        let limit = max(1, min(a.count, b.count) / 4)
+        return JSONSchemaKeywords.editDistance(a.lowercased(), b.lowercased()) <= limit
+    }
+
+    func valueItem(_ e: ValidationError, received: JSONValue?) -> HintItem {
+        let path = e.instancePath
+        let facts = validator.facts(at: path)
+        let got = received.map { " but got \(Self.describe($0))" } ?? ""
+        func item(_ kind: HintItem.Kind, _ expected: String, _ fix: HintItem.Fix?, _ advice: String) -> HintItem {
+            var line = "\(label(path)): expected \(expected)\(got)"
+            if let d = facts?.description, fix == nil { line += " (\(d))" }
+            line += advice.isEmpty ? "." : "; \(advice)" + (advice.hasSuffix("?") ? "" : ".")
+            return HintItem(
+                kind: kind,
+                path: path,
+                name: path.tokens.last,
+                received: received,
+                expected: expected,
+                fix: fix,
+                line: line
+            )
+        }
+        switch e.keyword {
+        case "type":
+            let types = e.details.expectedTypes ?? facts?.types ?? []
+            if let received, let converted = convert(received, to: types, facts: facts, at: path) {
+                return item(.wrongType, Self.words(types), .replace(with: converted), "send \(converted.jsonString())")
+            }
+            return item(.wrongType, Self.words(types), nil, "")
+        case "enum", "const":
+            let allowed = e.details.allowedValues ?? []
+            let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
+            let expected = allowed.count == 1 ? list : "one of \(list)"
+            if allowed.count == 1, let only = allowed.first {
+                return item(.notAllowedValue, expected, .replace(with: only), "send \(only.jsonString())")
+            }
+            let strings = allowed.compactMap(\.stringValue)
+            if case .string(let s)? = received, !s.isEmpty {
+                let prefixed = strings.filter { $0.lowercased().hasPrefix(s.lowercased()) }
+                if prefixed.count == 1 {
+                    return item(
+                        .notAllowedValue,
+                        expected,
+                        .replace(with: .string(prefixed[0])),
+                        "did you mean \(JSONValue.string(prefixed[0]).jsonString())?"
+                    )
+                }
+            }
+            if case .string(let s)? = received,
+                let best = JSONSchemaKeywords.closest(to: s, in: strings, maxDistance: max(2, s.count / 3))
+            {
+                return item(
+                    .notAllowedValue,
+                    expected,
+                    .replace(with: .string(best)),
+                    "did you mean \(JSONValue.string(best).jsonString())?"
+                )
+            }
+            return item(.notAllowedValue, expected, nil, "choose one of them")
+        case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+            "minItems",
+            "maxItems", "minProperties", "maxProperties", "uniqueItems", "minContains", "maxContains", "contains":
+            let expected =
+                e.message.hasPrefix("expected ")
+                ? String(e.message.dropFirst(9).split(separator: ",").first ?? "") : e.message
+            return item(.outOfBounds, expected, nil, "")
+        case "format", "pattern":
+            let expected =
+                e.message.hasPrefix("expected ")
+                ? String(e.message.dropFirst(9).split(separator: ", found").first ?? "") : e.message
+            return item(.badFormat, expected, nil, "")
+        default:
+            return HintItem(
+                kind: .other,
+                path: path,
+                name: path.tokens.last,
+                received: received,
+                expected: e.message,
+                fix: nil,
+                line: "\(label(path)): \(e.message)."
+            )
+        }
+    }
+
+    /// A conversion of `value` to one of `types` that validates at `path`, when one is certain.
+    func convert(_ value: JSONValue, to types: [String], facts: SchemaFacts?, at path: JSONPointer) -> JSONValue? {
+        var candidates: [JSONValue] = []
+        switch value {
+        case .string(let s):
+            let t = String(s.trimmingWhitespace)
+            if types.contains("integer") || types.contains("number"), let n = JSONNumber(literal: t) {
+                candidates.append(.number(n))
+            }
+            // The coercion table takes only true/false; a hint may also read yes/no, on/off.
+            if types.contains("boolean") {
+                switch t.lowercased() {
+                case "true", "yes", "y", "on": candidates.append(true)
+                case "false", "no", "n", "off": candidates.append(false)
+                default: break
+                }
+            }
+            if types.contains("array") {
+                if let parsed = try? JSONParser().parse(t), parsed.arrayValue != nil {
+                    candidates.append(parsed)
+                } else if facts?.itemTypes.contains("string") ?? false, !t.isEmpty {
+                    // "a, b, c" sent for an array of strings.
+                    candidates.append(
+                        .array(t.split(separator: ",").map { JSONValue.string(String(String($0).trimmingWhitespace)) })
+                    )
+                }
+            }
+            if types.contains("object"), let parsed = try? JSONParser().parse(t), parsed.objectValue != nil {
+                candidates.append(parsed)
+            }
+        case .number(let n):
+            if types.contains("string") { candidates.append(.string(n.literal)) }
+            if types.contains("array") { candidates.append([value]) }
+        case .bool(let b):
+            if types.contains("string") { candidates.append(.string(b ? "true" : "false")) }
+            if types.contains("array") { candidates.append([value]) }
+        case .object:
+            if types.contains("array") { candidates.append([value]) }
+        default:
+            break
+        }
+        let valid = candidates.filter { candidate in
+            guard
+                let errors = validator.validate(
+                    candidate,
+                    againstSubschemaAt: path.tokens.isEmpty ? .root : Self.schemaPointer(path)
+                )
+            else {
+                return true
+            }
+            return errors.isEmpty
+        }
+        // Not a ternary with `nil`: JSONValue is ExpressibleByNilLiteral, so `nil` there would
+        // become the JSON value null.
+        guard valid.count == 1 else { return nil }
+        return valid[0]
+    }
+
+    /// The schema pointer of a simple instance path (properties and items only).
+    static func schemaPointer(_ path: JSONPointer) -> JSONPointer {
+        var tokens: [String] = []
+        for token in path.tokens {
+            if Int(token) != nil { tokens.append("items") } else { tokens += ["properties", token] }
+        }
+        return JSONPointer(tokens: tokens)
+    }
+
+    static func replacing(_ root: JSONValue, at path: JSONPointer, with new: JSONValue) -> JSONValue {
+        guard let first = path.tokens.first else { return new }
+        let rest = JSONPointer(tokens: Array(path.tokens.dropFirst()))
+        switch root {
+        case .object(var o):
+            guard let child = o[first] else { return root }
+            o[first] = replacing(child, at: rest, with: new)
+            return .object(o)
+        case .array(var a):
+            guard let k = Int(first), a.indices.contains(k) else { return root }
+            a[k] = replacing(a[k], at: rest, with: new)
+            return .array(a)
+        default:
+            return root
+        }
+    }
+}
