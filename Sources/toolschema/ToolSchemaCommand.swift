@@ -96,8 +96,5 @@ struct Style {
         return Style(enabled: terminal)
     }
 
-    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func red(_ text: String) -> String { wrap("31", text) }
-    func yellow(_ text: String) -> String { wrap("33", text) }
-    func bold(_ text: String) -> String { wrap("1", text) }
+    func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
 }

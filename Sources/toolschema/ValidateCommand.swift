@@ -86,20 +86,11 @@ struct ValidateCommand: ParsableCommand {
             Console.out(Self.json(result, tool: toolName, validator: validator).jsonString() + "\n")
         case .text:
             let style = Style.forStandardError()
-            for r in result.repairs {
-                Console.error(
-                    "\(style.yellow("repaired:")) \(r.position.line):\(r.position.column): \(r.message) [\(r.kind)]"
-                )
-            }
-            for c in result.coercions { Console.error("\(style.yellow("coerced:")) \(c)") }
+            let report = result.report(file: argumentsFile ?? "<arguments>", colour: style.enabled)
+            if !report.isEmpty { Console.error(report) }
             if result.isValid, let value = result.arguments {
                 Console.out(value.jsonString() + "\n")
             } else {
-                if let parseError = result.parseError {
-                    Console.error(parseError.rendered(file: argumentsFile ?? "<arguments>"))
-                }
-                if result.isTruncated { Console.error("\(style.red("error:")) the arguments were cut off (truncated)") }
-                for e in result.errors { Console.error("\(style.red("error:")) \(e) [\(e.keyword)]") }
                 let hint = ModelHint(check: result, tool: toolName, validator: validator)
                 Console.error(style.bold("hint for the model:") + "\n" + hint.text)
             }

@@ -234,3 +234,25 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(h.text.isEmpty)
     }
 }
+
+@Suite struct ReportTests {
+    @Test("the human report lists repairs, coercions and errors; colour only when asked")
+    func report() throws {
+        let v = try Validator([
+            "type": "object", "properties": ["n": ["type": "integer"], "u": ["enum": ["a"]]],
+            "additionalProperties": false,
+        ])
+        let result = v.check(arguments: "{'n': '3', 'x': 1}")
+        #expect(
+            result.report() == """
+                repaired: 1:2: read a single-quoted string as a JSON string [single-quotes]
+                repaired: 1:7: read a single-quoted string as a JSON string [single-quotes]
+                repaired: 1:12: read a single-quoted string as a JSON string [single-quotes]
+                coerced: /n: converted the string "3" to the number 3 [string-to-number]
+                error: /x: unexpected property "x"; the allowed properties are "n", "u" [additionalProperties]
+                """
+        )
+        #expect(result.report(colour: true).contains("\u{1B}[31merror:\u{1B}[0m"))
+        #expect(!result.report().contains("\u{1B}"))
+    }
+}
