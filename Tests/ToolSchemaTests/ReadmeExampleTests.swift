@@ -26,3 +26,27 @@ import ToolSchema
         #expect(result.coercions.count == 1)
     }
 }
+
+struct ReadmeGetWeather: ToolArguments {
+    var city: String
+    var unit: Unit?
+    enum Unit: String, Decodable, CaseIterable { case celsius, fahrenheit }
+    static let toolDescription: String? = "Get the current weather in a city."
+    static let parameterDescriptions = ["city": "The city, e.g. Beijing"]
+}
+
+@Suite struct ReadmeDerivationExampleTests {
+    @Test func derivationExample() throws {
+        let spec = try ToolSpec(deriving: ReadmeGetWeather.self)
+        #expect(spec.name == "readme_get_weather")
+        #expect(spec.parameters?["properties"]?["city"] == ["type": "string", "description": "The city, e.g. Beijing"])
+        let weather = try ReadmeGetWeather.decodeArguments(from: "{'city': 'Beijing', 'unit': 'Celsius'}")
+        #expect(weather.city == "Beijing" && weather.unit == .celsius)
+        do {
+            _ = try ReadmeGetWeather.decodeArguments(from: #"{"citty": "Beijing"}"#)
+            Issue.record("expected an error")
+        } catch let error as ArgumentsError {
+            #expect(error.hint.text.contains("did you mean `city`?"))
+        }
+    }
+}

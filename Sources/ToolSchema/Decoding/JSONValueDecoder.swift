@@ -1,0 +1,311 @@
+internal import Foundation
+public import JSONCore
+
+/// Decodes `Decodable` types straight from a ``JSONValue``: no second parse and no trip
+/// through Foundation's JSON.
+///
+/// Numbers decode exactly: an `Int8` from `300` is an error, as is an `Int` from `1.5`;
+/// `Decimal` keeps every digit. Errors are `DecodingError`s whose coding path is the value's
+/// place, which `DecodingError.jsonPointer` turns into a JSON Pointer.
+public struct JSONValueDecoder: Sendable {
+    /// How JSON keys relate to Swift property names.
+    public enum KeyStrategy: Sendable, Hashable {
+        /// Keys are used as written.
+        case useDefaultKeys
+        /// `snake_case` JSON keys map to `camelCase` properties (`city_name` to `cityName`).
+        case convertFromSnakeCase
+    }
+
+    /// The key strategy. Default: keys as written.
+    public var keyStrategy: KeyStrategy
+
+    /// Creates a decoder.
+    public init(keyStrategy: KeyStrategy = .useDefaultKeys) {
+        self.keyStrategy = keyStrategy
+    }
+
+    /// Decodes a `T` from `value`.
+    ///
+    /// - Throws: `DecodingError`, with the coding path of the failing value.
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        try ValueDecoder(value: value, codingPath: [], strategy: keyStrategy).decodeValue(T.self)
+    }
+}
+
+extension DecodingError {
+    /// The JSON Pointer of the value that failed to decode.
+    public var jsonPointer: JSONPointer {
+        let path: [any CodingKey]
+        switch self {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        @unknown default: path = []
+        }
+        return JSONPointer(tokens: path.map { $0.intValue.map(String.init) ?? $0.stringValue })
+    }
+}
+
+struct IndexKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+    init(_ index: Int) {
+        stringValue = String(index)
+        intValue = index
+    }
+    init?(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = Int(stringValue)
+    }
+    init?(intValue: Int) { self.init(intValue) }
+}
+
+enum KeyNames {
+    /// `cityName` to `city_name`, as JSONEncoder's snake_case strategy does.
+    static func snakeCase(_ name: String) -> String {
+        guard !name.isEmpty else { return name }
+        var out = ""
+        var previousWasLower = false
+        for ch in name {
+            if ch.isUppercase {
+                if previousWasLower { out.append("_") }
+                out += ch.lowercased()
+                previousWasLower = false
+            } else {
+                out.append(ch)
+                previousWasLower = ch.isLowercase || ch.isNumber
+            }
+        }
+        return out
+    }
+}
+
+struct ValueDecoder: Decoder {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    let strategy: JSONValueDecoder.KeyStrategy
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func mismatch(_ type: Any.Type, _ expected: String) -> DecodingError {
+        .typeMismatch(
+            type,
+            DecodingError.Context(
+                codingPath: codingPath,
+                debugDescription: "expected \(expected), found \(Describe.value(value))"
+            )
+        )
+    }
+
+    /// Decodes `T`, handling the types whose own `init(from:)` would expect another encoding.
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if T.self == JSONValue.self { return value as! T }
+        if T.self == Date.self {
+            guard case .string(let s) = value, let date = Self.parseDate(s) else {
+                throw mismatch(T.self, "an RFC 3339 date-time string")
+            }
+            return date as! T
+        }
+        if T.self == URL.self {
+            guard case .string(let s) = value, let url = URL(string: s) else { throw mismatch(T.self, "a URI string") }
+            return url as! T
+        }
+        if T.self == UUID.self {
+            guard case .string(let s) = value, let uuid = UUID(uuidString: s) else {
+                throw mismatch(T.self, "a UUID string")
+            }
+            return uuid as! T
+        }
+        if T.self == Decimal.self {
+            guard case .number(let n) = value,
+                let d = Decimal(string: n.literal, locale: Locale(identifier: "en_US_POSIX"))
+            else {
+                throw mismatch(T.self, "a number")
+            }
+            return d as! T
+        }
+        return try T(from: self)
+    }
+
+    static func parseDate(_ s: String) -> Date? {
+        guard Formats.isDateTime(s) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let d = formatter.date(from: s) { return d }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: s)
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let object) = value else { throw mismatch([String: Any].self, "an object") }
+        return KeyedDecodingContainer(
+            KeyedValueContainer<Key>(object: object, codingPath: codingPath, strategy: strategy)
+        )
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = value else { throw mismatch([Any].self, "an array") }
+        return UnkeyedValueContainer(elements: elements, codingPath: codingPath, strategy: strategy)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueContainer(decoder: self) }
+}
+
+struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let object: JSONObject
+    let codingPath: [any CodingKey]
+    let strategy: JSONValueDecoder.KeyStrategy
+
+    func wireName(_ key: Key) -> String {
+        strategy == .convertFromSnakeCase ? KeyNames.snakeCase(key.stringValue) : key.stringValue
+    }
+
+    var allKeys: [Key] {
+        object.keys.compactMap { name in
+            if strategy == .convertFromSnakeCase {
+                let camel = name.split(separator: "_").enumerated().map { $0 == 0 ? String($1) : $1.capitalized }
+                    .joined()
+                return Key(stringValue: camel) ?? Key(stringValue: name)
+            }
+            return Key(stringValue: name)
+        }
+    }
+
+    func contains(_ key: Key) -> Bool { object[wireName(key)] != nil }
+
+    func child(_ key: Key) throws -> ValueDecoder {
+        guard let v = object[wireName(key)] else {
+            throw DecodingError.keyNotFound(
+                key,
+                DecodingError.Context(codingPath: codingPath, debugDescription: "missing property \"\(wireName(key))\"")
+            )
+        }
+        return ValueDecoder(value: v, codingPath: codingPath + [key], strategy: strategy)
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { object[wireName(key)]?.isNull ?? true }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try child(key).decodeValue(T.self) }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let v = object[wireName(key)], !v.isNull else { return nil }
+        return try ValueDecoder(value: v, codingPath: codingPath + [key], strategy: strategy).decodeValue(T.self)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
+    ) throws -> KeyedDecodingContainer<NestedKey> {
+        try child(key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try child(key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        ValueDecoder(value: .object(object), codingPath: codingPath, strategy: strategy)
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder { try child(key) }
+}
+
+struct UnkeyedValueContainer: UnkeyedDecodingContainer {
+    let elements: [JSONValue]
+    let codingPath: [any CodingKey]
+    let strategy: JSONValueDecoder.KeyStrategy
+    var currentIndex = 0
+
+    init(elements: [JSONValue], codingPath: [any CodingKey], strategy: JSONValueDecoder.KeyStrategy) {
+        self.elements = elements
+        self.codingPath = codingPath
+        self.strategy = strategy
+    }
+
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    mutating func next() throws -> ValueDecoder {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(
+                Any.self,
+                DecodingError.Context(
+                    codingPath: codingPath + [IndexKey(currentIndex)],
+                    debugDescription: "the array has no more elements"
+                )
+            )
+        }
+        defer { currentIndex += 1 }
+        return ValueDecoder(
+            value: elements[currentIndex],
+            codingPath: codingPath + [IndexKey(currentIndex)],
+            strategy: strategy
+        )
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, elements[currentIndex].isNull else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(T.self) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type
+    ) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer { try next().unkeyedContainer() }
+
+    mutating func superDecoder() throws -> any Decoder { try next() }
+}
+
+struct SingleValueContainer: SingleValueDecodingContainer {
+    let decoder: ValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
+    var value: JSONValue { decoder.value }
+
+    func decodeNil() -> Bool { value.isNull }
+
+    func decode(_ type: Bool.Type) throws -> Bool {
+        guard case .bool(let b) = value else { throw decoder.mismatch(type, "a boolean") }
+        return b
+    }
+
+    func decode(_ type: String.Type) throws -> String {
+        guard case .string(let s) = value else { throw decoder.mismatch(type, "a string") }
+        return s
+    }
+
+    func decode(_ type: Double.Type) throws -> Double {
+        guard case .number(let n) = value, let d = n.doubleValue else { throw decoder.mismatch(type, "a number") }
+        return d
+    }
+
+    func decode(_ type: Float.Type) throws -> Float {
+        guard case .number(let n) = value, let d = n.doubleValue, Float(d).isFinite else {
+            throw decoder.mismatch(type, "a number that fits a Float")
+        }
+        return Float(d)
+    }
+
+    func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        guard case .number(let n) = value, n.isInteger else { throw decoder.mismatch(type, "an integer") }
+        if let i = n.int64Value, let v = T(exactly: i) { return v }
+        if let u = UInt64(n.literal), let v = T(exactly: u) { return v }
+        throw decoder.mismatch(type, "an integer from \(T.min) to \(T.max)")
+    }
+
+    func decode(_ type: Int.Type) throws -> Int { try integer(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try integer(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try integer(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try integer(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try integer(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try integer(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try integer(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(T.self) }
+}
