@@ -5,10 +5,18 @@ import ToolSchema
 
 let benchmarks: @Sendable () -> Void = {
     let inCI = ProcessInfo.processInfo.environment["CI"] != nil
+    // CI gates on allocation counts only (Thresholds/, p90). Absolute tolerances are in measured
+    // units, which the kilo scaling makes per 1,000 calls: 2_000 allows two more (or fewer)
+    // allocations per call before the check fails; an improvement past that also fails, so
+    // that the budget gets updated.
+    let budget: [BenchmarkMetric: BenchmarkThresholds] = [
+        .mallocCountTotal: BenchmarkThresholds(absolute: [.p90: 2_000])
+    ]
     Benchmark.defaultConfiguration = .init(
         metrics: inCI ? [.mallocCountTotal] : [.wallClock, .throughput, .mallocCountTotal],
         scalingFactor: .kilo,
-        maxDuration: .seconds(2)
+        maxDuration: .seconds(inCI ? 1 : 2),
+        thresholds: budget
     )
     let cases: [(String, JSONValue, String)] = [
         ("weather", Schemas.weather, Fixtures.weather), ("booking", Schemas.booking, Fixtures.booking),
@@ -33,7 +41,8 @@ let benchmarks: @Sendable () -> Void = {
     let large = Benchmark.Configuration(
         metrics: inCI ? [.mallocCountTotal] : [.wallClock, .throughput, .mallocCountTotal],
         scalingFactor: .one,
-        maxDuration: .seconds(3)
+        maxDuration: .seconds(3),
+        thresholds: [.mallocCountTotal: BenchmarkThresholds(relative: [.p90: 1.0])]
     )
     Benchmark("Validator.check.bulk1MB", configuration: large) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(bulkValidator.check(arguments: bulkText)) }
@@ -56,13 +65,47 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(v.check(arguments: text)) }
         }
     }
-    // Foundation's JSONDecoder on the same bytes, no validation, as the baseline.
-    struct Weather: Decodable {
-        var city: String
-        var unit: String?
-    }
+    // Typed decoding with validation, and Foundation's JSONDecoder on the same bytes without
+    // validation as the baseline.
     let weatherData = Data(Fixtures.weather.utf8)
+    let bookingData = Data(Fixtures.booking.utf8)
+    _ = try! WeatherArguments.decodeArguments(from: Fixtures.weather)  // derive and cache the schema
+    _ = try! BookingArguments.decodeArguments(from: Fixtures.booking)
+    Benchmark("decodeArguments.weather") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try WeatherArguments.decodeArguments(from: Fixtures.weather)) }
+    }
     Benchmark("JSONDecoder.decode.weather") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try JSONDecoder().decode(Weather.self, from: weatherData)) }
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONDecoder().decode(WeatherArguments.self, from: weatherData))
+        }
+    }
+    Benchmark("decodeArguments.booking") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try BookingArguments.decodeArguments(from: Fixtures.booking)) }
+    }
+    Benchmark("JSONDecoder.decode.booking") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try JSONDecoder().decode(BookingArguments.self, from: bookingData))
+        }
+    }
+
+    // The rest of the path: deriving a schema, rendering a hint, linting the shipped specs.
+    Benchmark("SchemaDerivation.schema.booking") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try SchemaDerivation.schema(for: BookingArguments.self)) }
+    }
+    let badCheck = weather.check(arguments: #"{"citty":"Beijing","unit":"Celsius "}"#, mode: .strict)
+    Benchmark("ModelHint.init.weather") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(ModelHint(check: badCheck, tool: "get_weather", validator: weather))
+        }
+    }
+    let specFiles: [SourceText] = ((try? FileManager.default.contentsOfDirectory(atPath: "schemas")) ?? []).sorted()
+        .compactMap { name in
+            FileManager.default.contents(atPath: "schemas/" + name).map { SourceText(file: name, bytes: [UInt8]($0)) }
+        }
+    precondition(specFiles.count >= 7, "run from the package root, where schemas/ is")
+    Benchmark("Linter.lint.schemas") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(Linter(profiles: [.openAI, .anthropic, .mcp]).lint(specFiles))
+        }
     }
 }

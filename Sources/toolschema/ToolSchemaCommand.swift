@@ -9,7 +9,7 @@ struct ToolSchemaCommand: ParsableCommand {
         discussion: """
             Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self, LintCommand.self, DeriveCommand.self]
+        subcommands: [ParseCommand.self, ValidateCommand.self, LintCommand.self, DeriveCommand.self, BenchCommand.self]
     )
 }
 
