@@ -23,11 +23,17 @@ public struct ArgumentsError: Error, Sendable, CustomStringConvertible {
 
 /// Compiled validators per arguments type, derived once.
 enum DerivedValidators {
-    static let cache = Mutex<[String: Validator]>([:])
+    /// A type and a key strategy; hashed without building any string.
+    struct Key: Hashable {
+        var type: ObjectIdentifier
+        var strategy: SchemaDerivation.KeyStrategy
+    }
+
+    static let cache = Mutex<[Key: Validator]>([:])
 
     static func validator<T: Decodable>(for type: T.Type, keyStrategy: SchemaDerivation.KeyStrategy) throws -> Validator
     {
-        let key = "\(ObjectIdentifier(T.self).hashValue)/\(keyStrategy)"
+        let key = Key(type: ObjectIdentifier(T.self), strategy: keyStrategy)
         if let cached = cache.withLock({ $0[key] }) { return cached }
         let validator = try Validator(SchemaDerivation.schema(for: T.self, keyStrategy: keyStrategy))
         cache.withLock { $0[key] = validator }
@@ -54,9 +60,12 @@ extension Decodable {
     ) throws -> Self {
         let validator = try DerivedValidators.validator(for: Self.self, keyStrategy: keyStrategy)
         let check = validator.check(arguments: text, mode: mode)
-        let name = (Self.self as? any ToolArguments.Type)?.toolName ?? KeyNames.snakeCase(String(describing: Self.self))
+        // The name is for hints only; computing it costs allocations the success path avoids.
+        func name() -> String {
+            (Self.self as? any ToolArguments.Type)?.toolName ?? KeyNames.snakeCase(String(describing: Self.self))
+        }
         guard check.isValid, let value = check.arguments else {
-            throw ArgumentsError(check: check, hint: ModelHint(check: check, tool: name, validator: validator))
+            throw ArgumentsError(check: check, hint: ModelHint(check: check, tool: name(), validator: validator))
         }
         do {
             return try JSONValueDecoder(keyStrategy: keyStrategy.decoding).decode(Self.self, from: value)
@@ -70,7 +79,7 @@ extension Decodable {
             ]
             throw ArgumentsError(
                 check: failed,
-                hint: ModelHint(check: failed, tool: name, validator: validator),
+                hint: ModelHint(check: failed, tool: name(), validator: validator),
                 decodingFailure: (pointer, message)
             )
         }

@@ -28,7 +28,7 @@ public struct JSONValueDecoder: Sendable {
     ///
     /// - Throws: `DecodingError`, with the coding path of the failing value.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try ValueDecoder(value: value, codingPath: [], strategy: keyStrategy).decodeValue(T.self)
+        try ValueDecoder(value: value, path: nil, strategy: keyStrategy).decodeValue(T.self)
     }
 }
 
@@ -79,11 +79,59 @@ enum KeyNames {
     }
 }
 
+/// The coding path as a linked list: extending it costs one small object instead of copying an
+/// array at every key, and the array is built only when an error or a caller asks for it.
+final class CodingPathNode: Sendable {
+    let parent: CodingPathNode?
+    let key: any CodingKey & Sendable
+
+    init(parent: CodingPathNode?, key: any CodingKey & Sendable) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ node: CodingPathNode?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var n = node
+        while let current = n {
+            keys.append(current.key)
+            n = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
+/// A key as the decoder saw it, Sendable whatever the caller's key type is.
+struct PathKey: CodingKey, Sendable {
+    var stringValue: String
+    var intValue: Int?
+    init(_ key: some CodingKey) {
+        stringValue = key.stringValue
+        intValue = key.intValue
+    }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
+        stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
 struct ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode?
     let strategy: JSONValueDecoder.KeyStrategy
+    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(value: JSONValue, path: CodingPathNode?, strategy: JSONValueDecoder.KeyStrategy) {
+        self.value = value
+        self.path = path
+        self.strategy = strategy
+    }
+
+    func child(_ value: JSONValue, _ key: some CodingKey) -> ValueDecoder {
+        ValueDecoder(value: value, path: CodingPathNode(parent: path, key: PathKey(key)), strategy: strategy)
+    }
 
     func mismatch(_ type: Any.Type, _ expected: String) -> DecodingError {
         .typeMismatch(
@@ -137,13 +185,13 @@ struct ValueDecoder: Decoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch([String: Any].self, "an object") }
         return KeyedDecodingContainer(
-            KeyedValueContainer<Key>(object: object, codingPath: codingPath, strategy: strategy)
+            KeyedValueContainer<Key>(object: object, decoder: self)
         )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else { throw mismatch([Any].self, "an array") }
-        return UnkeyedValueContainer(elements: elements, codingPath: codingPath, strategy: strategy)
+        return UnkeyedValueContainer(elements: elements, decoder: self)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueContainer(decoder: self) }
@@ -151,8 +199,9 @@ struct ValueDecoder: Decoder {
 
 struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
-    let codingPath: [any CodingKey]
-    let strategy: JSONValueDecoder.KeyStrategy
+    let decoder: ValueDecoder
+    var strategy: JSONValueDecoder.KeyStrategy { decoder.strategy }
+    var codingPath: [any CodingKey] { decoder.codingPath }
 
     func wireName(_ key: Key) -> String {
         strategy == .convertFromSnakeCase ? KeyNames.snakeCase(key.stringValue) : key.stringValue
@@ -178,7 +227,40 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 DecodingError.Context(codingPath: codingPath, debugDescription: "missing property \"\(wireName(key))\"")
             )
         }
-        return ValueDecoder(value: v, codingPath: codingPath + [key], strategy: strategy)
+        return decoder.child(v, key)
+    }
+
+    // Concrete overloads for primitives: synthesized conformances call these, and answering
+    // them directly skips the generic path (an existential single-value container per value).
+    func scalar(_ key: Key) throws -> SingleValueContainer { SingleValueContainer(decoder: try child(key)) }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        if case .string(let s)? = object[wireName(key)] { return s }
+        return try scalar(key).decode(type)
+    }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        if case .bool(let b)? = object[wireName(key)] { return b }
+        return try scalar(key).decode(type)
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(key).decode(type) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try scalar(key).decode(type) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try scalar(key).decode(type) }
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        switch object[wireName(key)] {
+        case nil, .null?: return nil
+        case .string(let s)?: return s
+        default: return try scalar(key).decode(type)
+        }
+    }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+        switch object[wireName(key)] {
+        case nil, .null?: return nil
+        case .bool(let b)?: return b
+        default: return try scalar(key).decode(type)
+        }
+    }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        guard let v = object[wireName(key)], !v.isNull else { return nil }
+        return try scalar(key).decode(type)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { object[wireName(key)]?.isNull ?? true }
@@ -187,7 +269,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let v = object[wireName(key)], !v.isNull else { return nil }
-        return try ValueDecoder(value: v, codingPath: codingPath + [key], strategy: strategy).decodeValue(T.self)
+        return try decoder.child(v, key).decodeValue(T.self)
     }
 
     func nestedContainer<NestedKey: CodingKey>(
@@ -201,23 +283,20 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         try child(key).unkeyedContainer()
     }
 
-    func superDecoder() throws -> any Decoder {
-        ValueDecoder(value: .object(object), codingPath: codingPath, strategy: strategy)
-    }
+    func superDecoder() throws -> any Decoder { decoder }
 
     func superDecoder(forKey key: Key) throws -> any Decoder { try child(key) }
 }
 
 struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     let elements: [JSONValue]
-    let codingPath: [any CodingKey]
-    let strategy: JSONValueDecoder.KeyStrategy
+    let decoder: ValueDecoder
+    var codingPath: [any CodingKey] { decoder.codingPath }
     var currentIndex = 0
 
-    init(elements: [JSONValue], codingPath: [any CodingKey], strategy: JSONValueDecoder.KeyStrategy) {
+    init(elements: [JSONValue], decoder: ValueDecoder) {
         self.elements = elements
-        self.codingPath = codingPath
-        self.strategy = strategy
+        self.decoder = decoder
     }
 
     var count: Int? { elements.count }
@@ -234,11 +313,7 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
             )
         }
         defer { currentIndex += 1 }
-        return ValueDecoder(
-            value: elements[currentIndex],
-            codingPath: codingPath + [IndexKey(currentIndex)],
-            strategy: strategy
-        )
+        return decoder.child(elements[currentIndex], IndexKey(currentIndex))
     }
 
     mutating func decodeNil() throws -> Bool {

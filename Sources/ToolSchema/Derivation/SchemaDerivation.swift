@@ -496,21 +496,24 @@ struct EmptyDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(
-            ValueDecoder(value: .object(JSONObject()), codingPath: [], strategy: .useDefaultKeys).keyed(Key.self)
+            ValueDecoder(value: .object(JSONObject()), path: nil, strategy: .useDefaultKeys).keyed(Key.self)
         )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        UnkeyedValueContainer(elements: [], codingPath: [], strategy: .useDefaultKeys)
+        UnkeyedValueContainer(
+            elements: [],
+            decoder: ValueDecoder(value: .array([]), path: nil, strategy: .useDefaultKeys)
+        )
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleValueContainer(decoder: ValueDecoder(value: .null, codingPath: [], strategy: .useDefaultKeys))
+        SingleValueContainer(decoder: ValueDecoder(value: .null, path: nil, strategy: .useDefaultKeys))
     }
 }
 
 extension ValueDecoder {
     func keyed<Key: CodingKey>(_ type: Key.Type) -> KeyedValueContainer<Key> {
-        KeyedValueContainer<Key>(object: value.objectValue ?? JSONObject(), codingPath: codingPath, strategy: strategy)
+        KeyedValueContainer<Key>(object: value.objectValue ?? JSONObject(), decoder: self)
     }
 }
