@@ -1,7 +1,7 @@
 internal import Foundation
 public import JSONCore
 
-/// Decodes `Decodable` types straight from a ``JSONValue``: no second parse and no trip
+/// Decodes `Decodable` types straight from a `JSONValue`: no second parse and no trip
 /// through Foundation's JSON.
 ///
 /// Numbers decode exactly: an `Int8` from `300` is an error, as is an `Int` from `1.5`;
