@@ -187,8 +187,13 @@ final class SchemaNode: @unchecked Sendable {
     }
 
     func property(_ name: String) -> Int? {
+        // A few properties (the usual tool schema): compare bytes; hashing costs more.
+        if properties.count <= 12 {
+            for p in properties where StringKey.equal(p.name, name) { return p.node }
+            return nil
+        }
         guard let candidates = propertyIndex[name] else { return nil }
-        for k in candidates where properties[k].name.utf8.elementsEqual(name.utf8) { return properties[k].node }
+        for k in candidates where StringKey.equal(properties[k].name, name) { return properties[k].node }
         return nil
     }
 }
@@ -896,7 +901,7 @@ extension Validator {
     func checkString(_ node: SchemaNode, _ s: String, _ c: inout ValidationContext) -> Bool {
         var valid = true
         if node.minLength != nil || node.maxLength != nil {
-            let length = s.unicodeScalars.count  // code points, not Characters
+            let length = StringKey.scalarCount(s)  // code points, not Characters
             if let min = node.minLength, length < min {
                 valid = false
                 c.fail(
