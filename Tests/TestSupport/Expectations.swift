@@ -20,13 +20,7 @@ public func strictError(
     options: JSONParser.Options = JSONParser.Options(),
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> JSONParseError? {
-    do {
-        let value = try JSONParser(options: options).parse(text)
-        Issue.record("expected an error, parsed \(value)", sourceLocation: sourceLocation)
-        return nil
-    } catch {
-        return error
-    }
+    expectParseError(sourceLocation) { () throws(JSONParseError) in try JSONParser(options: options).parse(text) }
 }
 
 /// Parses bytes strictly and returns the error, failing the test when parsing succeeds.
@@ -35,8 +29,15 @@ public func strictError(
     options: JSONParser.Options = JSONParser.Options(),
     sourceLocation: SourceLocation = #_sourceLocation
 ) -> JSONParseError? {
+    expectParseError(sourceLocation) { () throws(JSONParseError) in try JSONParser(options: options).parse(bytes) }
+}
+
+private func expectParseError(
+    _ sourceLocation: SourceLocation,
+    _ parse: () throws(JSONParseError) -> JSONValue
+) -> JSONParseError? {
     do {
-        let value = try JSONParser(options: options).parse(bytes)
+        let value = try parse()
         Issue.record("expected an error, parsed \(value)", sourceLocation: sourceLocation)
         return nil
     } catch {
