@@ -491,6 +491,21 @@ struct ValidationContext {
         self.assertsFormats = assertsFormats
     }
 
+    /// Records a failure (when collecting), marks `valid` false, and says whether checking
+    /// should stop here: at the first failure unless every error is being collected.
+    mutating func reject(
+        _ node: SchemaNode,
+        _ keyword: String,
+        _ message: @autoclosure () -> String,
+        _ details: @autoclosure () -> ValidationError.Details = ValidationError.Details(),
+        extraPath: String? = nil,
+        setting valid: inout Bool
+    ) -> Bool {
+        valid = false
+        fail(node, keyword, message(), details(), extraPath: extraPath)
+        return !collecting
+    }
+
     mutating func fail(
         _ node: SchemaNode,
         _ keyword: String,
@@ -567,39 +582,45 @@ extension Validator {
             return !c.collecting
         }
 
-        if let ref = node.ref, !check(ref, value, &c), failed() { return false }
+        if let ref = node.ref, descend(ref, value, at: nil, &c, &valid) { return false }
 
         // type, enum, const
         let isNullAllowed = node.nullable && value.isNull
         if let types = node.types, !types.admits(value), !isNullAllowed {
-            c.fail(
+            if c.reject(
                 node,
                 "type",
                 "expected \(Describe.types(types))\(node.nullable ? " or null" : ""), found \(Describe.value(value))",
                 ValidationError.Details(
                     expectedTypes: types.names + (node.nullable ? ["null"] : []),
                     actualType: Self.kind(value)
-                )
-            )
-            if failed() { return false }
+                ),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if let allowed = node.enumValues, !isNullAllowed, !allowed.contains(value) {
-            c.fail(
+            if c.reject(
                 node,
                 "enum",
                 "expected one of \(Describe.list(allowed)), found \(Describe.value(value))",
-                ValidationError.Details(actualType: Self.kind(value), allowedValues: allowed)
-            )
-            if failed() { return false }
+                ValidationError.Details(actualType: Self.kind(value), allowedValues: allowed),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if let constant = node.constValue, constant != value {
-            c.fail(
+            if c.reject(
                 node,
                 "const",
                 "expected \(constant.jsonString()), found \(Describe.value(value))",
-                ValidationError.Details(actualType: Self.kind(value), allowedValues: [constant])
-            )
-            if failed() { return false }
+                ValidationError.Details(actualType: Self.kind(value), allowedValues: [constant]),
+                setting: &valid
+            ) {
+                return false
+            }
         }
 
         switch value {
@@ -616,22 +637,22 @@ extension Validator {
         }
 
         // Composition.
-        for sub in node.allOf where !check(sub, value, &c) {
-            if failed() { return false }
-        }
+        for sub in node.allOf where descend(sub, value, at: nil, &c, &valid) { return false }
         if !node.anyOf.isEmpty && !checkUnion(node, node.anyOf, "anyOf", value, &c) && failed() { return false }
         if !node.oneOf.isEmpty && !checkUnion(node, node.oneOf, "oneOf", value, &c) && failed() { return false }
         if let not = node.not, isValid(not, value, &c) {
-            c.fail(
+            if c.reject(
                 node,
                 "not",
-                "expected a value that does not match the schema at \(node.fragment("not")), found \(Describe.value(value))"
-            )
-            if failed() { return false }
+                "expected a value that does not match the schema at \(node.fragment("not")), found \(Describe.value(value))",
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if let ifNode = node.ifNode {
             let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
-            if let branch, !check(branch, value, &c), failed() { return false }
+            if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
         }
         return valid
     }
@@ -639,6 +660,22 @@ extension Validator {
     static func kind(_ v: JSONValue) -> String {
         if case .number(let n) = v { return n.isInteger ? "integer" : "number" }
         return v.typeName
+    }
+
+    /// Checks a child value (at `token` below the current path, or the same value when nil);
+    /// on failure marks `valid` false and says whether checking should stop here.
+    func descend(
+        _ i: Int,
+        _ value: JSONValue,
+        at token: String?,
+        _ c: inout ValidationContext,
+        _ valid: inout Bool
+    ) -> Bool {
+        if let token { c.path.append(token) }
+        defer { if token != nil { c.path.removeLast() } }
+        if check(i, value, &c) { return false }
+        valid = false
+        return !c.collecting
     }
 
     /// Checks without recording errors, whatever the context collects.
@@ -702,53 +739,54 @@ extension Validator {
     func checkObject(_ node: SchemaNode, _ object: JSONObject, _ c: inout ValidationContext) -> Bool {
         var valid = true
         for name in node.required where object[name] == nil {
-            valid = false
-            let description = node.property(name).flatMap { nodes[$0].description }
-            c.fail(
+            // The message is an autoclosure: built only when errors are collected.
+            let stop = c.reject(
                 node,
                 "required",
-                "missing required property \"\(name)\"" + (description.map { " (\($0))" } ?? ""),
-                ValidationError.Details(properties: [name])
+                "missing required property \"\(name)\""
+                    + (node.property(name).flatMap { nodes[$0].description }.map { " (\($0))" } ?? ""),
+                ValidationError.Details(properties: [name]),
+                setting: &valid
             )
-            if !c.collecting { return false }
+            if stop { return false }
         }
         if let min = node.minProperties, object.count < min {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "minProperties",
                 "expected at least \(min) properties, found \(object.count)",
-                .init(limit: .number(JSONNumber(min)))
-            )
-            if !c.collecting { return false }
+                .init(limit: .number(JSONNumber(min))),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if let max = node.maxProperties, object.count > max {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "maxProperties",
                 "expected at most \(max) properties, found \(object.count)",
-                .init(limit: .number(JSONNumber(max)))
-            )
-            if !c.collecting { return false }
+                .init(limit: .number(JSONNumber(max))),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         for (name, dependencies) in node.dependentRequired where object[name] != nil {
             for d in dependencies where object[d] == nil {
-                valid = false
-                c.fail(
+                if c.reject(
                     node,
                     "dependentRequired",
                     "missing property \"\(d)\", which is required when \"\(name)\" is present",
-                    .init(properties: [d, name])
-                )
-                if !c.collecting { return false }
+                    .init(properties: [d, name]),
+                    setting: &valid
+                ) {
+                    return false
+                }
             }
         }
         for (name, schema) in node.dependentSchemas where object[name] != nil {
-            if !check(schema, .object(object), &c) {
-                valid = false
-                if !c.collecting { return false }
-            }
+            if descend(schema, .object(object), at: nil, &c, &valid) { return false }
         }
         let checksMembers =
             !node.properties.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil
@@ -756,54 +794,31 @@ extension Validator {
         guard checksMembers else { return valid }
         for (name, member) in object {
             if let names = node.propertyNames {
-                c.path.append(name)
-                let ok = check(names, .string(name), &c)
-                c.path.removeLast()
-                if !ok {
-                    valid = false
-                    if !c.collecting { return false }
-                }
+                if descend(names, .string(name), at: name, &c, &valid) { return false }
             }
             var matched = false
             if let p = node.property(name) {
                 matched = true
-                c.path.append(name)
-                let ok = check(p, member, &c)
-                c.path.removeLast()
-                if !ok {
-                    valid = false
-                    if !c.collecting { return false }
-                }
+                if descend(p, member, at: name, &c, &valid) { return false }
             }
             for (pattern, p) in node.patternProperties where pattern.matches(name) {
                 matched = true
-                c.path.append(name)
-                let ok = check(p, member, &c)
-                c.path.removeLast()
-                if !ok {
-                    valid = false
-                    if !c.collecting { return false }
-                }
+                if descend(p, member, at: name, &c, &valid) { return false }
             }
             if !matched, let additional = node.additionalProperties {
                 if nodes[additional].always == false {
-                    valid = false
-                    c.fail(
+                    if c.reject(
                         node,
                         "additionalProperties",
                         "unexpected property \"\(name)\"; the allowed properties are \(node.properties.map { "\"\($0.name)\"" }.joined(separator: ", "))",
                         .init(properties: [name]),
-                        extraPath: name
-                    )
-                    if !c.collecting { return false }
-                } else {
-                    c.path.append(name)
-                    let ok = check(additional, member, &c)
-                    c.path.removeLast()
-                    if !ok {
-                        valid = false
-                        if !c.collecting { return false }
+                        extraPath: name,
+                        setting: &valid
+                    ) {
+                        return false
                     }
+                } else if descend(additional, member, at: name, &c, &valid) {
+                    return false
                 }
             }
         }
@@ -813,33 +828,36 @@ extension Validator {
     func checkArray(_ node: SchemaNode, _ elements: [JSONValue], _ c: inout ValidationContext) -> Bool {
         var valid = true
         if let min = node.minItems, elements.count < min {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "minItems",
                 "expected at least \(min) items, found \(elements.count)",
-                .init(limit: .number(JSONNumber(min)))
-            )
-            if !c.collecting { return false }
+                .init(limit: .number(JSONNumber(min))),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if let max = node.maxItems, elements.count > max {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "maxItems",
                 "expected at most \(max) items, found \(elements.count)",
-                .init(limit: .number(JSONNumber(max)))
-            )
-            if !c.collecting { return false }
+                .init(limit: .number(JSONNumber(max))),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if node.uniqueItems, let (a, b) = Self.firstDuplicate(elements) {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "uniqueItems",
-                "expected unique items, but items \(a) and \(b) are equal (\(elements[a].jsonString()))"
-            )
-            if !c.collecting { return false }
+                "expected unique items, but items \(a) and \(b) are equal (\(elements[a].jsonString()))",
+                setting: &valid
+            ) {
+                return false
+            }
         }
         for (k, element) in elements.enumerated() {
             let schema: Int?
@@ -849,35 +867,31 @@ extension Validator {
                 schema = node.items
             }
             guard let schema else { continue }
-            c.path.append(String(k))
-            let ok = check(schema, element, &c)
-            c.path.removeLast()
-            if !ok {
-                valid = false
-                if !c.collecting { return false }
-            }
+            if descend(schema, element, at: String(k), &c, &valid) { return false }
         }
         if let contains = node.contains {
             var matches = 0
             for element in elements where isValid(contains, element, &c) { matches += 1 }
             let min = node.minContains ?? 1
             if matches < min {
-                valid = false
-                c.fail(
+                if c.reject(
                     node,
                     node.minContains == nil ? "contains" : "minContains",
-                    "expected at least \(min) item\(min == 1 ? "" : "s") matching the schema at \(node.fragment("contains")), found \(matches)"
-                )
-                if !c.collecting { return false }
+                    "expected at least \(min) item\(min == 1 ? "" : "s") matching the schema at \(node.fragment("contains")), found \(matches)",
+                    setting: &valid
+                ) {
+                    return false
+                }
             }
             if let max = node.maxContains, matches > max {
-                valid = false
-                c.fail(
+                if c.reject(
                     node,
                     "maxContains",
-                    "expected at most \(max) items matching the schema at \(node.fragment("contains")), found \(matches)"
-                )
-                if !c.collecting { return false }
+                    "expected at most \(max) items matching the schema at \(node.fragment("contains")), found \(matches)",
+                    setting: &valid
+                ) {
+                    return false
+                }
             }
         }
         return valid
@@ -903,45 +917,49 @@ extension Validator {
         if node.minLength != nil || node.maxLength != nil {
             let length = StringKey.scalarCount(s)  // code points, not Characters
             if let min = node.minLength, length < min {
-                valid = false
-                c.fail(
+                if c.reject(
                     node,
                     "minLength",
                     "expected at least \(min) characters, found \(length)",
-                    .init(limit: .number(JSONNumber(min)))
-                )
-                if !c.collecting { return false }
+                    .init(limit: .number(JSONNumber(min))),
+                    setting: &valid
+                ) {
+                    return false
+                }
             }
             if let max = node.maxLength, length > max {
-                valid = false
-                c.fail(
+                if c.reject(
                     node,
                     "maxLength",
                     "expected at most \(max) characters, found \(length)",
-                    .init(limit: .number(JSONNumber(max)))
-                )
-                if !c.collecting { return false }
+                    .init(limit: .number(JSONNumber(max))),
+                    setting: &valid
+                ) {
+                    return false
+                }
             }
         }
         if let pattern = node.pattern, !pattern.matches(s) {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "pattern",
                 "expected a string matching /\(pattern.source)/, found \(Describe.quoted(s))",
-                .init(format: pattern.source)
-            )
-            if !c.collecting { return false }
+                .init(format: pattern.source),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         if c.assertsFormats, let format = node.format, let checker = Formats.checker(format), !checker.isValid(s) {
-            valid = false
-            c.fail(
+            if c.reject(
                 node,
                 "format",
                 "expected \(checker.description), found \(Describe.quoted(s))",
-                .init(format: format)
-            )
-            if !c.collecting { return false }
+                .init(format: format),
+                setting: &valid
+            ) {
+                return false
+            }
         }
         return valid
     }
@@ -950,29 +968,29 @@ extension Validator {
         var valid = true
         func limit(_ l: JSONNumber) -> ValidationError.Details { .init(limit: .number(l)) }
         if let m = node.minimum, n < m {
-            valid = false
-            c.fail(node, "minimum", "expected at least \(m), found \(n)", limit(m))
-            if !c.collecting { return false }
+            if c.reject(node, "minimum", "expected at least \(m), found \(n)", limit(m), setting: &valid) {
+                return false
+            }
         }
         if let m = node.exclusiveMinimum, n <= m {
-            valid = false
-            c.fail(node, "exclusiveMinimum", "expected more than \(m), found \(n)", limit(m))
-            if !c.collecting { return false }
+            if c.reject(node, "exclusiveMinimum", "expected more than \(m), found \(n)", limit(m), setting: &valid) {
+                return false
+            }
         }
         if let m = node.maximum, n > m {
-            valid = false
-            c.fail(node, "maximum", "expected at most \(m), found \(n)", limit(m))
-            if !c.collecting { return false }
+            if c.reject(node, "maximum", "expected at most \(m), found \(n)", limit(m), setting: &valid) {
+                return false
+            }
         }
         if let m = node.exclusiveMaximum, n >= m {
-            valid = false
-            c.fail(node, "exclusiveMaximum", "expected less than \(m), found \(n)", limit(m))
-            if !c.collecting { return false }
+            if c.reject(node, "exclusiveMaximum", "expected less than \(m), found \(n)", limit(m), setting: &valid) {
+                return false
+            }
         }
         if let m = node.multipleOf, !DecimalMath.isMultiple(n, of: m) {
-            valid = false
-            c.fail(node, "multipleOf", "expected a multiple of \(m), found \(n)", limit(m))
-            if !c.collecting { return false }
+            if c.reject(node, "multipleOf", "expected a multiple of \(m), found \(n)", limit(m), setting: &valid) {
+                return false
+            }
         }
         return valid
     }
