@@ -6,10 +6,14 @@ let package = Package(
     products: [
         .library(name: "JSONCore", targets: ["JSONCore"]),
         .library(name: "ToolSchema", targets: ["ToolSchema"]),
+        .library(name: "ToolCalling", targets: ["ToolCalling"]),
         .executable(name: "toolschema", targets: ["toolschema"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -25,18 +29,42 @@ let package = Package(
             dependencies: ["JSONCore", "CYAML"],
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        // The tool-call loop: the only target that speaks HTTP.
+        .target(
+            name: "ToolCalling",
+            dependencies: [
+                "ToolSchema",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "toolschema",
             dependencies: [
                 "ToolSchema",
+                "ToolCalling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["JSONCore"], path: "Tests/TestSupport"),
+        // A scripted HTTP server on 127.0.0.1 for the loop's and the CLI's wire tests.
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                "JSONCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/HTTPTestSupport"
+        ),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "ToolCallingTests", dependencies: ["ToolCalling", "TestSupport", "HTTPTestSupport"]),
         // Depends on the executable so that `swift test` builds the binary the tests launch.
-        .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport"]),
+        .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport", "HTTPTestSupport"]),
     ]
 )
 

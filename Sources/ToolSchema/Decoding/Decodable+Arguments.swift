@@ -64,8 +64,22 @@ extension Decodable {
         func name() -> String {
             (Self.self as? any ToolArguments.Type)?.toolName ?? KeyNames.snakeCase(String(describing: Self.self))
         }
-        guard check.isValid, let value = check.arguments else {
+        guard check.isValid else {
             throw ArgumentsError(check: check, hint: ModelHint(check: check, tool: name(), validator: validator))
+        }
+        return try decodeChecked(check, validator: validator, tool: name, keyStrategy: keyStrategy)
+    }
+
+    /// Decodes arguments that already passed `validator`'s check. When the type's own
+    /// `init(from:)` refuses the value, the error holds a failed outcome and its hint.
+    package static func decodeChecked(
+        _ check: ArgumentCheck,
+        validator: Validator,
+        tool: () -> String,
+        keyStrategy: SchemaDerivation.KeyStrategy
+    ) throws(ArgumentsError) -> Self {
+        guard check.isValid, let value = check.arguments else {
+            throw ArgumentsError(check: check, hint: ModelHint(check: check, tool: tool(), validator: validator))
         }
         do {
             return try JSONValueDecoder(keyStrategy: keyStrategy.decoding).decode(Self.self, from: value)
@@ -79,8 +93,20 @@ extension Decodable {
             ]
             throw ArgumentsError(
                 check: failed,
-                hint: ModelHint(check: failed, tool: name(), validator: validator),
+                hint: ModelHint(check: failed, tool: tool(), validator: validator),
                 decodingFailure: (pointer, message)
+            )
+        } catch {
+            var failed = check
+            failed.isValid = false
+            let message = "\(error)"
+            failed.errors = [
+                ValidationError(instancePath: .root, schemaPath: "", keyword: "decode", message: message)
+            ]
+            throw ArgumentsError(
+                check: failed,
+                hint: ModelHint(check: failed, tool: tool(), validator: validator),
+                decodingFailure: (.root, message)
             )
         }
     }

@@ -1,0 +1,145 @@
+public import AsyncHTTPClient
+internal import NIOCore
+internal import NIOHTTP1
+
+/// One HTTP request as the loop sends it.
+public struct HTTPRequestData: Sendable {
+    /// The absolute URL.
+    public var url: String
+    /// Header names (lowercase) and values, in order.
+    public var headers: [(name: String, value: String)]
+    /// The JSON body.
+    public var body: [UInt8]
+
+    /// Creates a request.
+    public init(url: String, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// One HTTP response, its body read whole.
+public struct HTTPResponseData: Sendable {
+    /// The status code.
+    public var status: Int
+    /// Header names and values as received.
+    public var headers: [(name: String, value: String)]
+    /// The body.
+    public var body: [UInt8]
+
+    /// Creates a response.
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first value of a header, matched without regard to case.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
+}
+
+/// Why a request got no HTTP response.
+public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of failure.
+    public enum Kind: String, Hashable, Sendable {
+        /// No connection could be made (refused, reset, DNS, TLS).
+        case connection
+        /// The request did not complete within its time.
+        case timeout
+        /// The response body was larger than the limit.
+        case bodyTooLarge = "body-too-large"
+    }
+
+    /// What kind of failure.
+    public var kind: Kind
+    /// A short account, without headers or the key.
+    public var message: String
+
+    /// Creates an error.
+    public init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// Sends one HTTP request and returns the whole response: the seam between the loop and the
+/// network, so the loop can run over any client (and over an in-memory one in benchmarks).
+public protocol ChatTransport: Sendable {
+    /// Posts `request` and returns the response, whatever its status.
+    ///
+    /// - Parameter timeout: the time the whole exchange may take, body included.
+    /// - Throws: ``TransportError`` when no response arrived; `CancellationError` when the
+    ///   calling task was cancelled.
+    func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData
+}
+
+/// The transport over AsyncHTTPClient.
+public struct HTTPClientTransport: ChatTransport {
+    /// The client requests go through.
+    public let client: HTTPClient
+    /// The largest response body read, in bytes.
+    public var maxBodySize: Int
+
+    /// A transport over `client` (by default the process-wide shared client, whose connect
+    /// timeout is AsyncHTTPClient's default). The caller owns a client it passes in.
+    public init(client: HTTPClient = .shared, maxBodySize: Int = 32 << 20) {
+        self.client = client
+        self.maxBodySize = maxBodySize
+    }
+
+    /// A new client with its own connect timeout; shut it down with `client.shutdown()` when
+    /// done.
+    public static func withConnectTimeout(_ timeout: Duration, maxBodySize: Int = 32 << 20) -> HTTPClientTransport {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: TimeAmount(timeout))
+        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        return HTTPClientTransport(client: client, maxBodySize: maxBodySize)
+    }
+
+    public func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = .POST
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        do {
+            let response = try await client.execute(outgoing, timeout: TimeAmount(timeout))
+            let body = try await response.body.collect(upTo: maxBodySize)
+            return HTTPResponseData(
+                status: Int(response.status.code),
+                headers: response.headers.map { ($0.name, $0.value) },
+                body: Array(body.readableBytesView)
+            )
+        } catch {
+            try Task.checkCancellation()
+            throw Self.classify(error)
+        }
+    }
+
+    static func classify(_ error: any Error) -> TransportError {
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
+                return TransportError(kind: .timeout, message: "the request timed out (\(error))")
+            default:
+                return TransportError(kind: .connection, message: "the connection failed (\(error))")
+            }
+        }
+        if error is NIOTooManyBytesError {
+            return TransportError(kind: .bodyTooLarge, message: "the response body exceeded the size limit")
+        }
+        return TransportError(kind: .connection, message: "the connection failed (\(error))")
+    }
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}
