@@ -102,6 +102,12 @@ public struct HTTPClientTransport: ChatTransport {
         return HTTPClientTransport(client: client, maxBodySize: maxBodySize)
     }
 
+    /// Shuts down a client made by ``withConnectTimeout(_:maxBodySize:)``; never call it on the
+    /// shared client.
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
     public func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = .POST
@@ -140,6 +146,8 @@ public struct HTTPClientTransport: ChatTransport {
 extension TimeAmount {
     init(_ duration: Duration) {
         let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        // Clamped to a day, far beyond any request time, so the nanoseconds cannot overflow.
+        let clamped = min(max(seconds, 0), 86_400)
+        self = .nanoseconds(clamped * 1_000_000_000 + (clamped == seconds ? attoseconds / 1_000_000_000 : 0))
     }
 }

@@ -2,14 +2,18 @@ import ArgumentParser
 import Foundation
 
 /// The `toolschema` command: thin subcommands over the libraries.
-struct ToolSchemaCommand: ParsableCommand {
+struct ToolSchemaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toolschema",
         abstract: "Check, repair and validate LLM tool-call JSON.",
         discussion: """
-            Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error.
+            Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error \
+            (chat: 1 a bound was reached, 3 the provider failed).
             """,
-        subcommands: [ParseCommand.self, ValidateCommand.self, LintCommand.self, DeriveCommand.self, BenchCommand.self]
+        subcommands: [
+            ParseCommand.self, ValidateCommand.self, LintCommand.self, DeriveCommand.self, BenchCommand.self,
+            ChatCommand.self,
+        ]
     )
 }
 
@@ -17,10 +21,14 @@ struct ToolSchemaCommand: ParsableCommand {
 /// own usage errors (64) become 2, `--help` stays 0, and commands report 1 themselves.
 @main
 enum Entry {
-    static func main() {
+    static func main() async {
         do {
             var command = try ToolSchemaCommand.parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch let failure as CLIFailure {
