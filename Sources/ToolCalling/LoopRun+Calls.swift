@@ -94,7 +94,12 @@ extension LoopRun {
                 let text: String
                 var hint: ModelHint? = nil
                 if ownCut {
-                    let h = ModelHint(check: check, tool: call.name, validator: tool.validator, budget: options.hintBudget)
+                    let h = ModelHint(
+                        check: check,
+                        tool: call.name,
+                        validator: tool.validator,
+                        budget: options.hintBudget
+                    )
                     hint = h
                     text = h.text
                 } else {
@@ -131,7 +136,12 @@ extension LoopRun {
             guard let (tool, check) = checks[i] else { continue }
             let wireArgs = wireArguments(text: call.argumentsText, check: check)
             guard check.isValid, let arguments = check.arguments else {
-                let hint = ModelHint(check: check, tool: call.name, validator: tool.validator, budget: options.hintBudget)
+                let hint = ModelHint(
+                    check: check,
+                    tool: call.name,
+                    validator: tool.validator,
+                    budget: options.hintBudget
+                )
                 outcomes[i] = CallOutcome(
                     call: call,
                     disposition: .invalidArguments,
@@ -160,7 +170,8 @@ extension LoopRun {
                     call: call,
                     disposition: .notExecuted,
                     check: check,
-                    result: "not executed: the loop stopped because the model kept calling \(call.name) with the same arguments",
+                    result:
+                        "not executed: the loop stopped because the model kept calling \(call.name) with the same arguments",
                     isError: true,
                     wireArguments: wireArgs
                 )

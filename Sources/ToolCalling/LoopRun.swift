@@ -198,7 +198,9 @@ struct LoopRun {
                 } while usedIDs.contains(id)
             }
             usedIDs.insert(id)
-            calls.append(ToolCall(id: id, receivedID: call.receivedID, name: call.name, argumentsText: call.argumentsText))
+            calls.append(
+                ToolCall(id: id, receivedID: call.receivedID, name: call.name, argumentsText: call.argumentsText)
+            )
         }
         return calls
     }

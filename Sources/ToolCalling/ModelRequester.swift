@@ -56,8 +56,15 @@ struct ModelRequester: Sendable {
                 logger.debug("request failed", metadata: ["step": "\(step)", "error": "\(failure.message)"])
                 if let deadline, deadline <= .now { throw .deadlineExceeded }
                 guard failure.kind != .bodyTooLarge, attempt <= retry.maxRetries else { throw .transport(failure) }
-                try await wait(retry.delay(retry: attempt, response: nil), step: step, attempt: attempt,
-                               reason: failure.message, deadline: deadline, emit: emit, otherwise: .transport(failure))
+                try await wait(
+                    retry.delay(retry: attempt, response: nil),
+                    step: step,
+                    attempt: attempt,
+                    reason: failure.message,
+                    deadline: deadline,
+                    emit: emit,
+                    otherwise: .transport(failure)
+                )
                 attempt += 1
                 continue
             }
@@ -134,7 +141,10 @@ struct ModelRequester: Sendable {
                 break
             }
             if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += scalar == "\n" ? "\\n" : scalar == "\r" ? "\\r" : scalar == "\t" ? "\\t" : "\\u{\(String(scalar.value, radix: 16))}"
+                out +=
+                    scalar == "\n"
+                    ? "\\n"
+                    : scalar == "\r" ? "\\r" : scalar == "\t" ? "\\t" : "\\u{\(String(scalar.value, radix: 16))}"
             } else {
                 out.unicodeScalars.append(scalar)
             }

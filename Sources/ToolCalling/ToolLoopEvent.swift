@@ -46,7 +46,8 @@ extension ToolLoopEvent {
             ]
         case .responseReceived(let step, let finish, let calls, let text, _):
             return [
-                "type": "response", "step": .number(JSONNumber(step)), "finish_reason": finish.map { .string($0) } ?? .null,
+                "type": "response", "step": .number(JSONNumber(step)),
+                "finish_reason": finish.map { .string($0) } ?? .null,
                 "calls": .array(calls.map(call)), "text": text.map { .string($0) } ?? .null,
             ]
         case .toolChoiceDropped(let step):

@@ -56,7 +56,8 @@ extension Wire {
                 let ids = pending.map { "\"\($0)\"" }.joined(separator: ", ")
                 throw .invalidHistory(
                     index: caller,
-                    message: "its calls \(ids.isEmpty ? "(function_call)" : ids) are not answered before message \(index)"
+                    message:
+                        "its calls \(ids.isEmpty ? "(function_call)" : ids) are not answered before message \(index)"
                 )
             }
             if role == "assistant" {

@@ -124,7 +124,10 @@ struct Wire {
     // MARK: Responses
 
     /// Reads a 2xx response body.
-    func parseResponse(_ body: JSONValue, excerpt: @autoclosure () -> String) throws(ToolLoopError.Reason)
+    func parseResponse(
+        _ body: JSONValue,
+        excerpt: @autoclosure () -> String
+    ) throws(ToolLoopError.Reason)
         -> AssistantTurn
     {
         guard case .object(let root) = body else {
@@ -140,9 +143,10 @@ struct Wire {
         }
     }
 
-    private func parseChatCompletion(_ root: JSONObject, excerpt: @autoclosure () -> String) throws(
-        ToolLoopError.Reason
-    ) -> AssistantTurn {
+    private func parseChatCompletion(
+        _ root: JSONObject,
+        excerpt: @autoclosure () -> String
+    ) throws(ToolLoopError.Reason) -> AssistantTurn {
         guard case .array(let choices)? = root["choices"], let first = choices.first else {
             throw .malformedResponse("no choices[0] in the response: \(excerpt())")
         }
@@ -183,7 +187,10 @@ struct Wire {
         )
     }
 
-    private func parseAnthropic(_ root: JSONObject, excerpt: @autoclosure () -> String) throws(ToolLoopError.Reason)
+    private func parseAnthropic(
+        _ root: JSONObject,
+        excerpt: @autoclosure () -> String
+    ) throws(ToolLoopError.Reason)
         -> AssistantTurn
     {
         guard case .array(let content)? = root["content"] else {

@@ -92,7 +92,8 @@ struct ChatCommand: AsyncParsableCommand {
         if let baseURL {
             configuration.baseURL = baseURL
             configuration.apiKey =
-                provider == .anthropic ? environment["ANTHROPIC_API_KEY"] ?? environment["API_KEY"] : environment["API_KEY"]
+                provider == .anthropic
+                ? environment["ANTHROPIC_API_KEY"] ?? environment["API_KEY"] : environment["API_KEY"]
         }
         if let apiKeyEnv {
             guard let key = environment[apiKeyEnv], !key.isEmpty else {
@@ -111,7 +112,8 @@ struct ChatCommand: AsyncParsableCommand {
         case let name:
             guard toolbox.tool(named: name) != nil else {
                 throw CLIFailure(
-                    message: "--tool-choice \(name) names no tool; the tools are: \(toolbox.names.joined(separator: ", "))"
+                    message:
+                        "--tool-choice \(name) names no tool; the tools are: \(toolbox.names.joined(separator: ", "))"
                 )
             }
             options.toolChoice = .tool(name)
@@ -142,7 +144,9 @@ struct ChatCommand: AsyncParsableCommand {
                     to: URL(fileURLWithPath: path)
                 )
             } catch {
-                Console.error("toolschema: error: cannot write the transcript to '\(path)': \(error.localizedDescription)")
+                Console.error(
+                    "toolschema: error: cannot write the transcript to '\(path)': \(error.localizedDescription)"
+                )
             }
         }
         switch format {
@@ -246,7 +250,18 @@ struct ChatCommand: AsyncParsableCommand {
         case .callChecked(_, let call, let check):
             Console.error("  → \(call.name) \(short(call.argumentsText))" + (check.isValid ? "" : "  (invalid)"))
         case .argumentsRepaired(_, _, let repairs, let coercions):
-            for r in repairs { Console.error("    repaired: \(r.description)") }
+            // Repairs of one kind are one line: `at 1:2, 1:10: read a single-quoted string…`.
+            var groups: [(key: String, positions: [String])] = []
+            for r in repairs {
+                let key = "\(r.message) [\(r.kind)]"
+                let at = "\(r.position.line):\(r.position.column)"
+                if let i = groups.firstIndex(where: { $0.key == key }) {
+                    groups[i].positions.append(at)
+                } else {
+                    groups.append((key, [at]))
+                }
+            }
+            for g in groups { Console.error("    repaired at \(g.positions.joined(separator: ", ")): \(g.key)") }
             for c in coercions { Console.error("    coerced: \(c.description)") }
         case .hintSent(_, let call, let disposition, let text):
             if disposition == .unknownTool { Console.error("  → \(call.name) (unknown tool)") }
@@ -254,7 +269,10 @@ struct ChatCommand: AsyncParsableCommand {
         case .toolStarted:
             break
         case .toolFinished(_, let call, let outcome):
-            Console.error("  ← \(call.name)" + (outcome.isError ? " (\(outcome.disposition.rawValue))" : "") + ": \(short(outcome.result))")
+            Console.error(
+                "  ← \(call.name)" + (outcome.isError ? " (\(outcome.disposition.rawValue))" : "")
+                    + ": \(short(outcome.result))"
+            )
         case .callsNotExecuted(_, let calls, let reason):
             Console.error("  not executed (\(calls.map(\.name).joined(separator: ", "))): \(reason)")
         case .finished:

@@ -57,7 +57,9 @@ struct ExternalTool: Sendable {
             }
         }
         if quote != nil || escaped {
-            throw CLIFailure(message: "the command line \(line.debugDescription) ends inside a quote or after a backslash")
+            throw CLIFailure(
+                message: "the command line \(line.debugDescription) ends inside a quote or after a backslash"
+            )
         }
         if inWord { words.append(word) }
         return words
@@ -121,7 +123,9 @@ struct ExternalTool: Sendable {
                     if process.terminationReason == .exit && process.terminationStatus == 0 {
                         continuation.resume(returning: result.hasSuffix("\n") ? String(result.dropLast()) : result)
                     } else {
-                        var message = String(decoding: err, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                        var message = String(decoding: err, as: UTF8.self).trimmingCharacters(
+                            in: .whitespacesAndNewlines
+                        )
                         if message.isEmpty { message = result.trimmingCharacters(in: .whitespacesAndNewlines) }
                         let status =
                             process.terminationReason == .exit

@@ -24,7 +24,11 @@ public final class ScriptedServer: Sendable {
 
         /// A JSON body.
         public static func json(_ value: JSONValue, status: Int = 200, headers: [(String, String)] = []) -> Reply {
-            Reply(status: status, headers: [("content-type", "application/json")] + headers, body: JSONWriter().bytes(value))
+            Reply(
+                status: status,
+                headers: [("content-type", "application/json")] + headers,
+                body: JSONWriter().bytes(value)
+            )
         }
 
         /// A raw text body.

@@ -35,7 +35,9 @@ struct AnthropicAndFunctionsTests {
             options: options,
             retry: .none
         )
-        let result = try await loop.run(Transcript(api: .anthropic, system: "Be brief.", prompt: "Beijing, Shanghai, Xi'an?"))
+        let result = try await loop.run(
+            Transcript(api: .anthropic, system: "Be brief.", prompt: "Beijing, Shanghai, Xi'an?")
+        )
         #expect(result.finalText == "Beijing is sunny.")
         let first = server.requests[0]
         #expect(first.uri == "/v1/messages")
@@ -68,9 +70,15 @@ struct AnthropicAndFunctionsTests {
     @Test("Anthropic: max_tokens cuts off; a non-object input goes back as {}; refusal stops the loop")
     func anthropicEdges() async throws {
         let server = try await ScriptedServer.start([
-            AnthropicReply.message([AnthropicReply.toolUse("toolu_1", "get_weather", ["city": "Bei"])], stop: "max_tokens"),
+            AnthropicReply.message(
+                [AnthropicReply.toolUse("toolu_1", "get_weather", ["city": "Bei"])],
+                stop: "max_tokens"
+            ),
             AnthropicReply.message([AnthropicReply.toolUse("", "get_weather", "Beijing")], stop: "tool_use"),
-            AnthropicReply.message([AnthropicReply.toolUse("toolu_3", "get_weather", ["city": "Beijing"])], stop: "refusal"),
+            AnthropicReply.message(
+                [AnthropicReply.toolUse("toolu_3", "get_weather", ["city": "Beijing"])],
+                stop: "refusal"
+            ),
         ])
         defer { Task { await server.shutdown() } }
         var options = ToolLoop.Options()
@@ -166,7 +174,10 @@ struct AnthropicAndFunctionsTests {
         "base URLs as the SDKs take them",
         arguments: [
             (ChatAPI.openAI, "https://api.openai.com/v1", "https://api.openai.com/v1/chat/completions"),
-            (.openAI, "https://dashscope.aliyuncs.com/compatible-mode/v1/", "https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"),
+            (
+                .openAI, "https://dashscope.aliyuncs.com/compatible-mode/v1/",
+                "https://dashscope.aliyuncs.com/compatible-mode/v1/chat/completions"
+            ),
             (.openAI, "http://host:8000", "http://host:8000/v1/chat/completions"),
             (.functions, "http://127.0.0.1:8080/", "http://127.0.0.1:8080/v1/chat/completions"),
             (.anthropic, "https://api.anthropic.com", "https://api.anthropic.com/v1/messages"),
@@ -181,10 +192,16 @@ struct AnthropicAndFunctionsTests {
     func environment() throws {
         let local = try ChatConfiguration.fromEnvironment(
             .openAI,
-            environment: ["MODEL_BASE_URL": "http://127.0.0.1:9000/v1", "MODEL_NAME": "qwen", "OPENAI_API_KEY": "sk-global"]
+            environment: [
+                "MODEL_BASE_URL": "http://127.0.0.1:9000/v1", "MODEL_NAME": "qwen", "OPENAI_API_KEY": "sk-global",
+            ]
         )
         #expect(local.baseURL == "http://127.0.0.1:9000/v1" && local.model == "qwen" && local.apiKey == nil)
-        let openai = try ChatConfiguration.fromEnvironment(.openAI, model: "gpt-4.1", environment: ["OPENAI_API_KEY": "sk-o"])
+        let openai = try ChatConfiguration.fromEnvironment(
+            .openAI,
+            model: "gpt-4.1",
+            environment: ["OPENAI_API_KEY": "sk-o"]
+        )
         #expect(openai.endpoint == "https://api.openai.com/v1/chat/completions" && openai.apiKey == "sk-o")
         let dashscope = try ChatConfiguration.fromEnvironment(
             .openAI,

@@ -2,13 +2,18 @@ import Foundation
 import HTTPTestSupport
 import JSONCore
 import Testing
-@testable import ToolCalling
 import ToolSchema
+
+@testable import ToolCalling
 
 /// Retries, errors and timeouts over real HTTP.
 @Suite(.timeLimit(.minutes(1)))
 struct HTTPBehaviourTests {
-    func loop(_ server: ScriptedServer, retry: RetryPolicy = Loops.instantRetry, options: ToolLoop.Options = .init())
+    func loop(
+        _ server: ScriptedServer,
+        retry: RetryPolicy = Loops.instantRetry,
+        options: ToolLoop.Options = .init()
+    )
         -> ToolLoop
     {
         ToolLoop(
@@ -22,7 +27,12 @@ struct HTTPBehaviourTests {
     @Test("429 with Retry-After, then success: the delay the server asked for is honoured")
     func retryAfter() async throws {
         let server = try await ScriptedServer.start([
-            OpenAIReply.error(429, message: "Rate limit reached", type: "rate_limit_exceeded", headers: [("Retry-After", "2")]),
+            OpenAIReply.error(
+                429,
+                message: "Rate limit reached",
+                type: "rate_limit_exceeded",
+                headers: [("Retry-After", "2")]
+            ),
             OpenAIReply.error(503, message: "busy", type: "server_error", headers: [("retry-after-ms", "150")]),
             OpenAIReply.text("Hi."),
         ])
@@ -31,7 +41,10 @@ struct HTTPBehaviourTests {
         var retry = RetryPolicy()
         retry.sleep = { d in slept.mutate { $0.append(d) } }
         let events = EventLog()
-        let result = try await loop(server, retry: retry).run(Transcript(api: .openAI, prompt: "Hi"), onEvent: events.record)
+        let result = try await loop(server, retry: retry).run(
+            Transcript(api: .openAI, prompt: "Hi"),
+            onEvent: events.record
+        )
         #expect(result.finalText == "Hi.")
         #expect(slept.value == [.seconds(2), .milliseconds(150)])
         #expect(result.usage.requests == 3)
@@ -85,7 +98,9 @@ struct HTTPBehaviourTests {
         let e1 = await #expect(throws: ToolLoopError.self) {
             try await loop(server).run(Transcript(api: .openAI, prompt: "Hi"))
         }
-        #expect(e1?.reason == .provider(status: 400, type: "invalid_request_error", message: "Invalid value for 'model'"))
+        #expect(
+            e1?.reason == .provider(status: 400, type: "invalid_request_error", message: "Invalid value for 'model'")
+        )
         #expect(server.requests.count == 1, "a 400 is not retried")
         var options = ToolLoop.Options()
         options.toolChoice = .required
@@ -227,7 +242,10 @@ struct HTTPBehaviourTests {
         var policy = RetryPolicy()
         policy.jitter = 0
         let now = Date(timeIntervalSince1970: 784_111_777)  // Sun, 06 Nov 1994 08:49:37 GMT
-        #expect(policy.delayForTesting(retry: 1, response([("retry-after-ms", "250"), ("Retry-After", "9")]), now: now) == .milliseconds(250))
+        #expect(
+            policy.delayForTesting(retry: 1, response([("retry-after-ms", "250"), ("Retry-After", "9")]), now: now)
+                == .milliseconds(250)
+        )
         #expect(policy.delayForTesting(retry: 1, response([("Retry-After", "3")]), now: now) == .seconds(3))
         #expect(
             policy.delayForTesting(retry: 1, response([("Retry-After", "Sun, 06 Nov 1994 08:49:47 GMT")]), now: now)

@@ -80,7 +80,7 @@ struct OpenAILoopTests {
         let bothStarted = BothStarted()
         let toolbox = Loops.weatherToolbox { invocation in
             let city = invocation.arguments["city"]?.stringValue ?? ""
-            _ = started.mutate { $0 += 1 }
+            started.mutate { $0 += 1 }
             await bothStarted.arrive()
             // Shanghai (the second call) finishes first.
             if city == "Beijing" { await bothStarted.waitFor(finished: "Shanghai") }
@@ -138,7 +138,9 @@ struct OpenAILoopTests {
     @Test("a repairable text runs, the repair is reported, and the echoed turn carries the repaired object")
     func repairedText() async throws {
         let server = try await ScriptedServer.start([
-            OpenAIReply.calls([OpenAIReply.call("call_1", "get_weather", "```json\n{'city': 'Beijing', unit: 'Celsius',}\n```")]),
+            OpenAIReply.calls([
+                OpenAIReply.call("call_1", "get_weather", "```json\n{'city': 'Beijing', unit: 'Celsius',}\n```")
+            ]),
             OpenAIReply.text("Sunny."),
         ])
         defer { Task { await server.shutdown() } }
@@ -434,7 +436,11 @@ struct OpenAILoopTests {
         let echoed = messages[1]["tool_calls"]?.arrayValue?.map { $0["id"]?.stringValue ?? "" }
         #expect(echoed == ids)
         #expect(messages[2...].map { $0["tool_call_id"]?.stringValue ?? "" } == ids)
-        #expect(messages[2...].map { $0["content"]?.stringValue ?? "" }.map { String($0.suffix(1)) } == ["A", "B", "C", "D", "E"])
+        #expect(
+            messages[2...].map { $0["content"]?.stringValue ?? "" }.map { String($0.suffix(1)) } == [
+                "A", "B", "C", "D", "E",
+            ]
+        )
     }
 
     @Test("provider fields the loop does not model (reasoning_content, extra_content) are echoed unchanged")
@@ -712,13 +718,17 @@ struct OpenAILoopTests {
                 ["role": "user", "content": "hi"],
                 [
                     "role": "assistant", "content": nil,
-                    "tool_calls": [["id": "call_1", "type": "function", "function": ["name": "get_weather", "arguments": "{}"]]],
+                    "tool_calls": [
+                        ["id": "call_1", "type": "function", "function": ["name": "get_weather", "arguments": "{}"]]
+                    ],
                 ],
                 ["role": "user", "content": "and?"],
             ]
         )
         let e2 = await #expect(throws: ToolLoopError.self) { try await loop.run(unanswered) }
-        #expect(e2?.reason == .invalidHistory(index: 1, message: #"its calls "call_1" are not answered before message 2"#))
+        #expect(
+            e2?.reason == .invalidHistory(index: 1, message: #"its calls "call_1" are not answered before message 2"#)
+        )
         #expect(server.requests.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTestSupport
 import JSONCore
+import Synchronization
 import ToolCalling
 import ToolSchema
 
@@ -54,7 +55,13 @@ enum OpenAIReply {
         return .json(.object(root))
     }
 
-    static func error(_ status: Int, message: String, type: String, param: JSONValue = nil, headers: [(String, String)] = [])
+    static func error(
+        _ status: Int,
+        message: String,
+        type: String,
+        param: JSONValue = nil,
+        headers: [(String, String)] = []
+    )
         -> ScriptedServer.Reply
     {
         .json(
@@ -84,7 +91,10 @@ enum AnthropicReply {
 enum FunctionsReply {
     static func call(_ name: String, _ arguments: String) -> ScriptedServer.Reply {
         OpenAIReply.body(
-            message: ["role": "assistant", "content": nil, "function_call": ["name": .string(name), "arguments": .string(arguments)]],
+            message: [
+                "role": "assistant", "content": nil,
+                "function_call": ["name": .string(name), "arguments": .string(arguments)],
+            ],
             finish: "function_call",
             usage: (40, 9)
         )
@@ -118,7 +128,11 @@ enum Loops {
         parameters: ["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]]
     )
 
-    static func configuration(_ api: ChatAPI, _ server: ScriptedServer, key: String? = "sk-test-secret")
+    static func configuration(
+        _ api: ChatAPI,
+        _ server: ScriptedServer,
+        key: String? = "sk-test-secret"
+    )
         -> ChatConfiguration
     {
         ChatConfiguration(api: api, baseURL: server.baseURL, model: "test-model", apiKey: key)
@@ -131,7 +145,9 @@ enum Loops {
         return policy
     }
 
-    static func weatherToolbox(_ handler: @escaping ToolHandler = { i in "Sunny, 24 °C in \(i.arguments["city"]?.stringValue ?? "?")" })
+    static func weatherToolbox(
+        _ handler: @escaping ToolHandler = { i in "Sunny, 24 °C in \(i.arguments["city"]?.stringValue ?? "?")" }
+    )
         -> Toolbox
     {
         var toolbox = Toolbox()
@@ -147,8 +163,6 @@ final class EventLog: Sendable {
     var all: [ToolLoopEvent] { events.value }
     var types: [String] { all.map { $0.json["type"]?.stringValue ?? "?" } }
 }
-
-import Synchronization
 
 final class MutexBox<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>

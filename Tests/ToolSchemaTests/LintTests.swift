@@ -78,7 +78,9 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("schemas")
 
     func shippedSpecs() throws -> [SourceText] {
+        // Spec files only: schemas/ also holds the example tool script for `toolschema chat`.
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.schemasDirectory.path).sorted()
+            .filter { DocumentFormat(path: $0) != nil }
         return try names.map { try source(Self.schemasDirectory.appendingPathComponent($0).path) }
     }
 

@@ -30,7 +30,12 @@ enum CLI {
     /// Runs `toolschema` with `arguments`, feeding `stdin`; the working directory is the
     /// package root so relative paths like `schemas/…` work. Output goes through temporary
     /// files, so large outputs cannot deadlock on a pipe.
-    static func run(_ arguments: [String], stdin: String = "", workingDirectory: URL? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String],
+        stdin: String = "",
+        workingDirectory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toolschema-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -44,6 +49,7 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory ?? packageRoot
+        if let environment { process.environment = environment }
         process.standardInput = try FileHandle(forReadingFrom: inURL)
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
