@@ -91,6 +91,14 @@ if Context.environment["BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "LoopOverhead",
+            dependencies: ["ToolCalling", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/LoopOverhead",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
 }
 
 for target in package.targets where target.type != .system {

@@ -32,7 +32,7 @@ extension LoopRun {
         step: Int,
         toolChoice: ToolChoice
     ) async -> ([CallOutcome], ToolLoopError.Reason?) {
-        let end = wire.end(of: turn)
+        let end = wire.end(of: turn, maxTokens: loop.configuration.maxTokens)
         if end == .filtered || end == .unexpected || toolChoice == .none {
             let why: String
             let reason: ToolLoopError.Reason?
@@ -128,6 +128,8 @@ extension LoopRun {
         // Hints for invalid calls; the repeat detector over the valid ones, in call order.
         var jobs: [Job] = []
         var repeatedPastLimit: String? = nil
+        var roundSignatures: [String: Int] = [:]
+        defer { repeatStreaks = roundSignatures }
         for (i, call) in calls.enumerated() {
             if let outcome = outcomes[i] {
                 emit(.hintSent(step: step, call: call, disposition: outcome.disposition, text: outcome.result))
@@ -157,13 +159,10 @@ extension LoopRun {
             if !check.repairs.isEmpty || !check.coercions.isEmpty {
                 emit(.argumentsRepaired(step: step, call: call, repairs: check.repairs, coercions: check.coercions))
             }
+            // Repeats count rounds: the same call twice in one turn (two dice rolls) is not a repeat.
             let signature = call.name + "\u{0}" + JSONWriter(sortsKeys: true).string(arguments)
-            if signature == lastSignature {
-                repeatCount += 1
-            } else {
-                lastSignature = signature
-                repeatCount = 1
-            }
+            let repeatCount = (repeatStreaks[signature] ?? 0) + 1
+            roundSignatures[signature] = repeatCount
             if repeatCount > options.repeatLimit {
                 repeatedPastLimit = call.name
                 outcomes[i] = CallOutcome(
@@ -179,7 +178,7 @@ extension LoopRun {
             }
             if repeatCount == options.repeatLimit {
                 let text =
-                    "You have called `\(call.name)` with these same arguments \(repeatCount) times in a row; "
+                    "You have called `\(call.name)` with these same arguments in \(repeatCount) rounds in a row; "
                     + "its result is in the conversation above. Use it to answer, or call with different arguments."
                 outcomes[i] = CallOutcome(
                     call: call,
@@ -196,7 +195,9 @@ extension LoopRun {
             var timeoutIsDeadline = false
             if let deadline {
                 let left = deadline - .now
-                if timeout == nil || left < timeout! {
+                if let own = timeout, own <= left {
+                    // The tool's own timeout comes first.
+                } else {
                     timeout = max(left, .zero)
                     timeoutIsDeadline = true
                 }

@@ -15,8 +15,9 @@ struct LoopRun {
     var droppedToolChoice = false
     var invalidStreak: [String: Int] = [:]
     var hintRounds = 0
-    var lastSignature: String?
-    var repeatCount = 0
+    /// For each call (tool and canonical arguments) of the last round: in how many rounds in a
+    /// row it was made.
+    var repeatStreaks: [String: Int] = [:]
     var usedIDs: Set<String>
 
     var options: ToolLoop.Options { loop.options }

@@ -46,8 +46,9 @@ public struct ToolLoop: Sendable {
         public var repairBudget: Int = 2
         /// Rounds with at least one hint, over the whole run; the loop stops when it is reached.
         public var maxHintRounds: Int = 4
-        /// The same tool with the same arguments this many times in a row gets a hint instead
-        /// of running; once more stops the loop.
+        /// The same tool with the same arguments in this many rounds in a row gets a hint
+        /// instead of running; once more stops the loop. (The same call twice in one turn is
+        /// not a repeat.)
         public var repeatLimit: Int = 3
         /// How arguments are read.
         public var checkMode: CheckMode = .repair

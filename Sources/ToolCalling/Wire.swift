@@ -245,7 +245,18 @@ struct Wire {
         }
     }
 
-    /// Whether the calls of a turn that ended this way may run.
+    /// Whether the calls of a turn may run: by its finish reason, and, when the reason says
+    /// the turn ended normally, by its usage (output tokens at `maxTokens` mean it was cut off).
+    func end(of turn: AssistantTurn, maxTokens: Int?) -> TurnEnd {
+        let end = end(of: turn)
+        let limit = maxTokens ?? (api == .anthropic ? 1024 : nil)
+        if end == .normal, let limit, limit > 0, let used = turn.usage?.outputTokens, used >= limit {
+            return .truncated
+        }
+        return end
+    }
+
+    /// Whether the calls of a turn that ended this way may run, by its finish reason.
     func end(of turn: AssistantTurn) -> TurnEnd {
         switch (api, turn.finishReason) {
         case (.openAI, "tool_calls"?), (.openAI, "stop"?), (.functions, "function_call"?), (.functions, "stop"?),

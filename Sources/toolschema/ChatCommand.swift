@@ -179,7 +179,10 @@ struct ChatCommand: AsyncParsableCommand {
             }
             let name = String(exec[..<equals])
             let words = try ExternalTool.split(String(exec[exec.index(after: equals)...]))
-            guard !words.isEmpty else { throw CLIFailure(message: "--exec \(name)= has no command") }
+            guard let program = words.first else { throw CLIFailure(message: "--exec \(name)= has no command") }
+            guard ExternalTool.resolve(program) != nil else {
+                throw CLIFailure(message: "--exec \(name): \(program) is not an executable file or on PATH")
+            }
             guard commands[name] == nil else { throw CLIFailure(message: "--exec \(name) is given twice") }
             commands[name] = words
         }

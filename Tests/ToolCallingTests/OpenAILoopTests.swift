@@ -346,6 +346,21 @@ struct OpenAILoopTests {
         #expect(result.steps[0].calls[1].wireArguments == #"{"city":"Shangh"}"#)
     }
 
+    @Test("usage at max_tokens means cut off, even when the finish reason says tool_calls")
+    func usageAtMaxTokens() async throws {
+        let server = try await ScriptedServer.start([
+            OpenAIReply.calls([OpenAIReply.call("c1", "get_weather", #"{"city": "Beijing"}"#)], usage: (50, 64)),
+            OpenAIReply.text("ok"),
+        ])
+        defer { Task { await server.shutdown() } }
+        var configuration = Loops.configuration(.openAI, server)
+        configuration.maxTokens = 64
+        let loop = ToolLoop(configuration: configuration, toolbox: Loops.weatherToolbox(), retry: .none)
+        let result = try await loop.run(Transcript(api: .openAI, prompt: "?"))
+        #expect(result.steps[0].calls[0].disposition == .cutOff)
+        #expect(server.requests[0].json["max_tokens"] == 64)
+    }
+
     @Test("an unterminated arguments text is cut off even when the finish reason says tool_calls")
     func unterminatedArguments() async throws {
         let server = try await ScriptedServer.start([
@@ -576,7 +591,22 @@ struct OpenAILoopTests {
         #expect(ran.value == 2)
         let dispositions = error?.partial.steps.map { $0.calls[0].disposition }
         #expect(dispositions == [.succeeded, .succeeded, .repeated, .notExecuted])
-        #expect(error?.partial.steps[2].calls[0].result.contains("3 times in a row") == true)
+        #expect(error?.partial.steps[2].calls[0].result.contains("in 3 rounds in a row") == true)
+    }
+
+    @Test("the same call twice in one turn is not a repeat")
+    func sameCallInOneTurn() async throws {
+        let roll = OpenAIReply.calls([
+            OpenAIReply.call("r1", "roll_die", "{}"), OpenAIReply.call("r2", "roll_die", "{}"),
+            OpenAIReply.call("r3", "roll_die", "{}"), OpenAIReply.call("r4", "roll_die", "{}"),
+        ])
+        let server = try await ScriptedServer.start([roll, OpenAIReply.text("4, 2, 6, 1")])
+        defer { Task { await server.shutdown() } }
+        var toolbox = Toolbox()
+        try toolbox.add(ToolSpec(name: "roll_die", parameters: [:])) { _ in "\(Int.random(in: 1...6))" }
+        let loop = ToolLoop(configuration: Loops.configuration(.openAI, server), toolbox: toolbox, retry: .none)
+        let result = try await loop.run(Transcript(api: .openAI, prompt: "Roll four dice."))
+        #expect(result.steps[0].calls.map(\.disposition) == Array(repeating: .succeeded, count: 4))
     }
 
     @Test("the overall deadline stops a slow handler and answers its call")
