@@ -13,7 +13,11 @@ struct CannedTransport: ChatTransport {
 
     final class Counter: Sendable {
         let value = Mutex(0)
-        func next() -> Int { value.withLock { v in defer { v += 1 }; return v } }
+        func next() -> Int {
+            value.withLock { v in
+                defer { v += 1 }; return v
+            }
+        }
     }
 
     func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData {
