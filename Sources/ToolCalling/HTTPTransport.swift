@@ -73,7 +73,9 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
 public protocol ChatTransport: Sendable {
     /// Posts `request` and returns the response, whatever its status.
     ///
-    /// - Parameter timeout: the time the whole exchange may take, body included.
+    /// - Parameters:
+    ///   - request: the URL, headers and body.
+    ///   - timeout: the time the whole exchange may take, body included.
     /// - Throws: ``TransportError`` when no response arrived; `CancellationError` when the
     ///   calling task was cancelled.
     func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData

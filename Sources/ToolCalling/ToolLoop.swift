@@ -119,7 +119,10 @@ public struct ToolLoop: Sendable {
 
     /// Runs the loop from `transcript` until the model answers in text.
     ///
-    /// - Parameter onEvent: called for each event, in order, as it happens.
+    /// - Parameters:
+    ///   - transcript: the conversation so far, in the endpoint's protocol; usually a user
+    ///     message, or a transcript an earlier run returned with a new user message.
+    ///   - onEvent: called for each event, in order, as it happens.
     /// - Returns: the final text, the transcript with the answer, every step and the usage.
     /// - Throws: ``ToolLoopError`` when the loop stops first; its `partial` result holds a
     ///   transcript in which every call is answered.
