@@ -4,15 +4,17 @@ import Testing
 
 @Suite struct StrictParserTests {
     @Test(
-        "accepts RFC 8259 texts",
+        "accepts RFC 8259 texts, with the values they hold",
         arguments: [
-            "1", "-0", "\"x\"", "true", "false", "null", " \t\r\n[ ] ", "{}", "[1,[2,[3]]]",
-            #"{"a":{"b":[true,false,null,1.5e-3,"s"]}}"#, #""\"\\\/\b\f\n\r\t\u0041\u00e9\u4e2d""#, "\"\u{7F}\"",
-            #"{"":0}"#, "[\"😀\", \"中文\", \"é\"]", #""\uD83D\uDE00""#,
-        ]
+            ("1", 1), ("-0", JSONValue.number(JSONNumber(literal: "-0")!)), ("\"x\"", "x"), ("true", true),
+            ("false", false), ("null", nil), (" \t\r\n[ ] ", []), ("{}", [:]), ("[1,[2,[3]]]", [1, [2, [3]]]),
+            (#"{"a":{"b":[true,false,null,1.5e-3,"s"]}}"#, ["a": ["b": [true, false, nil, 0.0015, "s"]]]),
+            (#""\"\\\/\b\f\n\r\t\u0041\u00e9\u4e2d""#, "\"\\/\u{8}\u{C}\n\r\tAé中"), ("\"\u{7F}\"", "\u{7F}"),
+            (#"{"":0}"#, ["": 0]), ("[\"😀\", \"中文\", \"é\"]", ["😀", "中文", "é"]), (#""\uD83D\uDE00""#, "😀"),
+        ] as [(String, JSONValue)]
     )
-    func accepts(_ text: String) throws {
-        _ = try JSONValue(parsing: text)
+    func accepts(_ text: String, value: JSONValue) throws {
+        #expect(try JSONValue(parsing: text) == value)
     }
 
     @Test func decodesEscapes() throws {
