@@ -330,3 +330,36 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
 enum JSONEncoderBridge {
     static func encode(_ errors: [ValidationError]) throws -> Data { try JSONEncoder().encode(errors) }
 }
+
+/// Keywords the validator does not implement yet are never silently accepted.
+@Suite struct UnsupportedKeywordTests {
+    @Test(
+        "a schema that relies on an unimplemented keyword is refused, naming it",
+        arguments: [
+            ("unevaluatedProperties", JSONValue.bool(false)), ("unevaluatedItems", ["type": "string"]),
+            ("$dynamicRef", "#meta"), ("$recursiveRef", "#"),
+        ] as [(String, JSONValue)]
+    )
+    func refused(keyword: String, value: JSONValue) throws {
+        var object: JSONObject = ["type": "object", "properties": ["a": ["type": "string"]]]
+        object[keyword] = value
+        let schema = JSONValue.object(object)
+        #expect {
+            try Validator(schema)
+        } throws: { error in
+            guard let error = error as? SchemaError else { return false }
+            return error.pointer == JSONPointer(tokens: [keyword])
+                && error.message.hasPrefix("\(keyword) is not supported")
+        }
+        // Opting in accepts the schema, without the check: the extra property passes.
+        var options = Validator.Options()
+        options.ignoresUnsupportedKeywords = true
+        #expect(try Validator(schema, options: options).isValid(["a": "x", "b": 1]))
+    }
+
+    @Test("true and {} change nothing and are accepted")
+    func harmless() throws {
+        _ = try Validator(["type": "object", "unevaluatedProperties": true])
+        _ = try Validator(["type": "array", "unevaluatedItems": [:]])
+    }
+}

@@ -133,6 +133,8 @@ public enum LintRules {
         "bounds": "Lower bounds are not above upper bounds.",
         "keyword-value": "Keyword values have the right type.",
         "ref": "$ref resolves inside the schema; remote references are never fetched.",
+        "unsupported-keyword":
+            "No assertion keyword the validator does not implement yet (unevaluatedProperties, unevaluatedItems, $dynamicRef, $recursiveRef).",
         "pattern": "pattern compiles as an ECMA-262 regular expression a linear-time engine can run.",
         "misspelled-keyword": "Keywords are spelled as JSON Schema spells them.",
         "unknown-keyword": "Keywords are known to JSON Schema or the providers.",

@@ -326,6 +326,7 @@ struct SpecChecker {
         checkValues(o, at: pointer, types: types)
         checkBounds(o, at: pointer)
         checkRef(o, at: pointer)
+        checkUnsupported(o, at: pointer)
         checkPattern(o, at: pointer)
         checkProviderRules(o, at: pointer, types: types, depth: depth)
 
@@ -752,6 +753,21 @@ struct SpecChecker {
             }
         } catch {
             report("ref", .error, at: here, "$ref \"\(text)\" is not a valid JSON Pointer fragment: \(error.message)")
+        }
+    }
+
+    // MARK: Keywords the validator does not implement yet
+
+    mutating func checkUnsupported(_ o: JSONObject, at pointer: JSONPointer) {
+        for (key, value) in o where Validator.usesUnsupportedKeyword(key, value) {
+            report(
+                "unsupported-keyword",
+                .error,
+                at: pointer.appending(key),
+                key: true,
+                "\(key) is not checked by ToolSchema's validator yet, so arguments would be validated without it; "
+                    + "remove it (or compile with ignoresUnsupportedKeywords to accept that)"
+            )
         }
     }
 

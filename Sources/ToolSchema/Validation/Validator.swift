@@ -18,8 +18,29 @@ public struct Validator: Sendable {
         /// annotation, as JSON Schema 2020-12 makes it by default.
         public var assertsFormats: Bool = true
 
+        /// Whether to accept a schema that uses an assertion keyword this validator does not
+        /// implement yet (``Validator/unsupportedKeywords``), which is then not checked. Off by
+        /// default: such a schema is refused, rather than letting values pass that the schema
+        /// rejects. (`true` and `{}` as their value change nothing and are always accepted.)
+        public var ignoresUnsupportedKeywords: Bool = false
+
         /// The defaults.
         public init() {}
+    }
+
+    /// Assertion keywords this validator does not implement yet. A schema that uses one (with
+    /// a value other than `true` or `{}`) is refused unless
+    /// ``Options/ignoresUnsupportedKeywords`` is set, and lint reports it.
+    public static let unsupportedKeywords: Set<String> = [
+        "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef",
+    ]
+
+    /// Whether `value` for one of ``unsupportedKeywords`` would change a verdict: anything but
+    /// `true` or `{}` (a `$dynamicRef` or `$recursiveRef` always does).
+    package static func usesUnsupportedKeyword(_ key: String, _ value: JSONValue) -> Bool {
+        guard unsupportedKeywords.contains(key) else { return false }
+        if key.hasPrefix("$") { return true }
+        return !(value == true || value == .object(JSONObject()))
     }
 
     /// The schema as given.
@@ -35,9 +56,11 @@ public struct Validator: Sendable {
     /// - Throws: ``SchemaError`` for a schema that cannot be checked: a keyword with a value of
     ///   the wrong kind, an unknown type name, a pattern that does not compile (or needs
     ///   backreferences or lookaround), a `$ref` that does not resolve or points outside the
-    ///   schema, or a `$ref` cycle that never reaches a value.
+    ///   schema, a `$ref` cycle that never reaches a value, or a keyword this validator does
+    ///   not implement yet (``unsupportedKeywords``) unless the options accept it.
     public init(_ schema: JSONValue, options: Options = Options()) throws(SchemaError) {
         var compiler = SchemaCompiler(root: schema)
+        compiler.ignoresUnsupportedKeywords = options.ignoresUnsupportedKeywords
         _ = try compiler.compile(schema, at: .root)
         try compiler.finish()
         self.schema = schema
@@ -203,6 +226,7 @@ struct SchemaCompiler {
     var nodes: [SchemaNode] = []
     var byPointer: [JSONPointer: Int] = [:]
     var pendingRefs: [(node: Int, target: JSONPointer, at: JSONPointer)] = []
+    var ignoresUnsupportedKeywords = false
 
     init(root: JSONValue) {
         self.root = root
@@ -420,6 +444,14 @@ struct SchemaCompiler {
                 node.defaultValue = value
             case "description":
                 node.description = value.stringValue
+            case let key where Validator.usesUnsupportedKeyword(key, value):
+                guard ignoresUnsupportedKeywords else {
+                    throw fail(
+                        here,
+                        "\(key) is not supported by this validator yet, so the schema cannot be checked as written; "
+                            + "remove it, or set Validator.Options.ignoresUnsupportedKeywords to accept the schema without checking it"
+                    )
+                }
             default:
                 break  // annotations and unknown keywords do not affect validity
             }
