@@ -258,3 +258,43 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(!result.report().contains("\u{1B}"))
     }
 }
+
+/// Hints on schemas written as Pydantic writes them: properties reached through `$defs` and
+/// `$ref`, and `allOf`.
+@Suite struct HintReferenceTests {
+    let validator = try! Validator([
+        "type": "object",
+        "properties": ["booking": ["$ref": "#/$defs/Booking"], "extra": ["allOf": [["$ref": "#/$defs/Extra"]]]],
+        "required": ["booking"],
+        "$defs": [
+            "Booking": [
+                "type": "object",
+                "properties": ["seats": ["type": "integer", "minimum": 1, "maximum": 9]],
+                "required": ["seats"],
+            ],
+            "Extra": ["type": "object", "properties": ["meal": ["type": "boolean"]]],
+        ],
+    ])
+
+    func hint(_ text: String) -> ModelHint {
+        ModelHint(check: validator.check(arguments: text, mode: .strict), tool: "book", validator: validator)
+    }
+
+    @Test("a conversion through $ref is offered only when it validates there")
+    func conversionThroughRef() {
+        // "12" would become 12, which breaks maximum 9: not a certain fix.
+        let tooMany = hint(#"{"booking": {"seats": "12"}}"#)
+        #expect(tooMany.items.first?.fix == nil)
+        #expect(!tooMany.isExactlyActionable)
+        // "3" becomes 3, which fits: a certain fix, found through the $ref.
+        let fits = hint(#"{"booking": {"seats": "3"}}"#)
+        #expect(fits.items.first?.fix == .replace(with: 3))
+        #expect(fits.isExactlyActionable)
+    }
+
+    @Test("a conversion inside an allOf branch is found and checked")
+    func conversionThroughAllOf() {
+        let h = hint(#"{"booking": {"seats": 2}, "extra": {"meal": "yes"}}"#)
+        #expect(h.items.first?.fix == .replace(with: true))
+    }
+}

@@ -289,10 +289,7 @@ struct HintAnalysis {
             let validator = self.validator
             let fitsTarget: (String) -> Bool = { name in
                 guard let received,
-                    let errors = validator.validate(
-                        received,
-                        againstSubschemaAt: Self.schemaPointer(u.object.appending(name))
-                    )
+                    let errors = validator.validate(received, atInstancePath: u.object.appending(name))
                 else { return false }
                 return errors.isEmpty
             }
@@ -588,30 +585,15 @@ struct HintAnalysis {
         default:
             break
         }
+        // A conversion is certain only when it validates where it goes; a place no subschema
+        // can be found for is never a certain fix.
         let valid = candidates.filter { candidate in
-            guard
-                let errors = validator.validate(
-                    candidate,
-                    againstSubschemaAt: path.tokens.isEmpty ? .root : Self.schemaPointer(path)
-                )
-            else {
-                return true
-            }
-            return errors.isEmpty
+            validator.validate(candidate, atInstancePath: path)?.isEmpty ?? false
         }
         // Not a ternary with `nil`: JSONValue is ExpressibleByNilLiteral, so `nil` there would
         // become the JSON value null.
         guard valid.count == 1 else { return nil }
         return valid[0]
-    }
-
-    /// The schema pointer of a simple instance path (properties and items only).
-    static func schemaPointer(_ path: JSONPointer) -> JSONPointer {
-        var tokens: [String] = []
-        for token in path.tokens {
-            if Int(token) != nil { tokens.append("items") } else { tokens += ["properties", token] }
-        }
-        return JSONPointer(tokens: tokens)
     }
 
     static func replacing(_ root: JSONValue, at path: JSONPointer, with new: JSONValue) -> JSONValue {
