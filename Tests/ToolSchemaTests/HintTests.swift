@@ -298,3 +298,49 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(h.items.first?.fix == .replace(with: true))
     }
 }
+
+/// Hints read an error's keyword and details, never its English.
+@Suite struct HintFactsTests {
+    let validator = try! Validator([
+        "type": "object",
+        "properties": [
+            "days": ["type": "integer", "minimum": 1], "email": ["type": "string", "format": "email"],
+            "code": ["type": "string", "pattern": "^[A-Z]{3}$"],
+        ],
+    ])
+
+    @Test(
+        "a reworded message leaves the hint unchanged",
+        arguments: [
+            ("/days", "minimum", ValidationError.Details(limit: 1), JSONValue(0), "at least 1"),
+            ("/email", "format", .init(format: "email"), "bob", "an email address"),
+            ("/code", "pattern", .init(format: "^[A-Z]{3}$"), "ab", "a string matching /^[A-Z]{3}$/"),
+        ] as [(String, String, ValidationError.Details, JSONValue, String)]
+    )
+    func rewordedMessage(
+        path: String,
+        keyword: String,
+        details: ValidationError.Details,
+        value: JSONValue,
+        words: String
+    ) throws {
+        let pointer = try JSONPointer(parsing: path)
+        let arguments = JSONValue.object(JSONObject([(String(path.dropFirst()), value)]))
+        let check = ArgumentCheck(
+            isValid: false,
+            arguments: arguments,
+            errors: [
+                ValidationError(
+                    instancePath: pointer,
+                    schemaPath: "#/properties\(path)/\(keyword)",
+                    keyword: keyword,
+                    message: "Wert ungültig",  // any wording at all
+                    details: details
+                )
+            ]
+        )
+        let hint = ModelHint(check: check, tool: "t", validator: validator)
+        #expect(hint.items.first?.expected == words)
+        #expect(!hint.text.contains("Wert ungültig"))
+    }
+}

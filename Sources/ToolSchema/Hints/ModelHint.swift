@@ -522,15 +522,9 @@ struct HintAnalysis {
         case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
             "minItems",
             "maxItems", "minProperties", "maxProperties", "uniqueItems", "minContains", "maxContains", "contains":
-            let expected =
-                e.message.hasPrefix("expected ")
-                ? String(e.message.dropFirst(9).split(separator: ",").first ?? "") : e.message
-            return item(.outOfBounds, expected, nil, "")
+            return item(.outOfBounds, Self.expectation(e) ?? e.message, nil, "")
         case "format", "pattern":
-            let expected =
-                e.message.hasPrefix("expected ")
-                ? String(e.message.dropFirst(9).split(separator: ", found").first ?? "") : e.message
-            return item(.badFormat, expected, nil, "")
+            return item(.badFormat, Self.expectation(e) ?? e.message, nil, "")
         default:
             return HintItem(
                 kind: .other,
@@ -541,6 +535,33 @@ struct HintAnalysis {
                 fix: nil,
                 line: "\(label(path)): \(e.message)."
             )
+        }
+    }
+
+    /// What a bound, format or pattern expects, in words, from the error's keyword and
+    /// structured details (never from its message, whose wording may change).
+    static func expectation(_ e: ValidationError) -> String? {
+        let limit = e.details.limit?.jsonString()
+        let count = e.details.limit?.intValue
+        switch e.keyword {
+        case "minimum": return limit.map { "at least \($0)" }
+        case "exclusiveMinimum": return limit.map { "more than \($0)" }
+        case "maximum": return limit.map { "at most \($0)" }
+        case "exclusiveMaximum": return limit.map { "less than \($0)" }
+        case "multipleOf": return limit.map { "a multiple of \($0)" }
+        case "minLength": return limit.map { "at least \($0) characters" }
+        case "maxLength": return limit.map { "at most \($0) characters" }
+        case "minItems": return limit.map { "at least \($0) items" }
+        case "maxItems": return limit.map { "at most \($0) items" }
+        case "minProperties": return limit.map { "at least \($0) properties" }
+        case "maxProperties": return limit.map { "at most \($0) properties" }
+        case "uniqueItems": return "unique items"
+        case "contains", "minContains":
+            return count.map { "at least \($0) item\($0 == 1 ? "" : "s") matching its `contains` schema" }
+        case "maxContains": return count.map { "at most \($0) items matching its `contains` schema" }
+        case "format": return e.details.format.flatMap { Formats.checker($0)?.description }
+        case "pattern": return e.details.format.map { "a string matching /\($0)/" }
+        default: return nil
         }
     }
 

@@ -910,6 +910,7 @@ extension Validator {
                     node,
                     node.minContains == nil ? "contains" : "minContains",
                     "expected at least \(min) item\(min == 1 ? "" : "s") matching the schema at \(node.fragment("contains")), found \(matches)",
+                    .init(limit: .number(JSONNumber(min))),
                     setting: &valid
                 ) {
                     return false
@@ -920,6 +921,7 @@ extension Validator {
                     node,
                     "maxContains",
                     "expected at most \(max) items matching the schema at \(node.fragment("contains")), found \(matches)",
+                    .init(limit: .number(JSONNumber(max))),
                     setting: &valid
                 ) {
                     return false
