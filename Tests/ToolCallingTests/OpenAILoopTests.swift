@@ -114,15 +114,7 @@ struct OpenAILoopTests {
         ])
         defer { Task { await server.shutdown() } }
         let events = EventLog()
-        let ran = MutexBox(0)
-        let loop = ToolLoop(
-            configuration: Loops.configuration(.openAI, server),
-            toolbox: Loops.weatherToolbox { _ in
-                ran.mutate { $0 += 1 }
-                return "sunny"
-            },
-            retry: .none
-        )
+        let (loop, ran) = Loops.countingWeatherLoop(server, result: "sunny")
         let result = try await loop.run(Transcript(api: .openAI, prompt: "Weather?"), onEvent: events.record)
         #expect(result.finalText == "Sunny.")
         #expect(ran.value == 1)
@@ -329,15 +321,7 @@ struct OpenAILoopTests {
             OpenAIReply.text("ok"),
         ])
         defer { Task { await server.shutdown() } }
-        let ran = MutexBox(0)
-        let loop = ToolLoop(
-            configuration: Loops.configuration(.openAI, server),
-            toolbox: Loops.weatherToolbox { _ in
-                ran.mutate { $0 += 1 }
-                return "x"
-            },
-            retry: .none
-        )
+        let (loop, ran) = Loops.countingWeatherLoop(server, result: "x")
         let result = try await loop.run(Transcript(api: .openAI, prompt: "?"))
         #expect(ran.value == 0)
         #expect(result.steps[0].calls.map(\.disposition) == [.cutOff, .cutOff])
@@ -403,15 +387,7 @@ struct OpenAILoopTests {
             OpenAIReply.calls([OpenAIReply.call("c1", "get_weather", #"{"city": "Beijing"}"#)], finish: finish)
         ])
         defer { Task { await server.shutdown() } }
-        let ran = MutexBox(0)
-        let loop = ToolLoop(
-            configuration: Loops.configuration(.openAI, server),
-            toolbox: Loops.weatherToolbox { _ in
-                ran.mutate { $0 += 1 }
-                return "x"
-            },
-            retry: .none
-        )
+        let (loop, ran) = Loops.countingWeatherLoop(server, result: "x")
         let error = await #expect(throws: ToolLoopError.self) {
             try await loop.run(Transcript(api: .openAI, prompt: "?"))
         }
@@ -575,15 +551,7 @@ struct OpenAILoopTests {
             OpenAIReply.calls([OpenAIReply.call("c4", "get_weather", same)]),
         ])
         defer { Task { await server.shutdown() } }
-        let ran = MutexBox(0)
-        let loop = ToolLoop(
-            configuration: Loops.configuration(.openAI, server),
-            toolbox: Loops.weatherToolbox { _ in
-                ran.mutate { $0 += 1 }
-                return "sunny"
-            },
-            retry: .none
-        )
+        let (loop, ran) = Loops.countingWeatherLoop(server, result: "sunny")
         let error = await #expect(throws: ToolLoopError.self) {
             try await loop.run(Transcript(api: .openAI, prompt: "?"))
         }

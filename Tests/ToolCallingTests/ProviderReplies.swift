@@ -145,6 +145,16 @@ enum Loops {
         return policy
     }
 
+    /// A loop over the weather tool whose handler counts its runs.
+    static func countingWeatherLoop(_ server: ScriptedServer, result: String) -> (ToolLoop, MutexBox<Int>) {
+        let ran = MutexBox(0)
+        let toolbox = weatherToolbox { _ in
+            ran.mutate { $0 += 1 }
+            return result
+        }
+        return (ToolLoop(configuration: configuration(.openAI, server), toolbox: toolbox, retry: .none), ran)
+    }
+
     static func weatherToolbox(
         _ handler: @escaping ToolHandler = { i in "Sunny, 24 °C in \(i.arguments["city"]?.stringValue ?? "?")" }
     )
