@@ -1,0 +1,127 @@
+import JSONCore
+import Testing
+
+@testable import ToolCalling
+
+/// Streamed turns assembled into the turn a whole response gives.
+@Suite struct StreamAssemblerTests {
+    func assemble(_ api: ChatAPI, _ stream: String) throws -> (StreamAssembler, AssistantTurn) {
+        var reader = ServerSentEventReader()
+        var assembler = StreamAssembler(api: api)
+        for event in try reader.feed(Array(stream.utf8)) { try assembler.consume(event) }
+        return (assembler, assembler.turn())
+    }
+
+    @Test("OpenAI-compatible: two calls in pieces, content and reasoning, usage chunk, [DONE]")
+    func openAI() throws {
+        let stream = """
+            data: {"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"role":"assistant","content":"","reasoning_content":"Two "},"finish_reason":null}]}
+
+            : OPENROUTER PROCESSING
+
+            data: {"id":"c","choices":[{"index":0,"delta":{"reasoning_content":"cities.","tool_calls":[{"index":0,"id":"call_1","type":"function","function":{"name":"get_weather","arguments":""}}]},"finish_reason":null}]}
+
+            data: {"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\": \\"北"}}]},"finish_reason":null}]}
+
+            data: : keepalive
+
+            data: {"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"id":"call_2","type":"function","function":{"name":"get_weather","arguments":"{\\"city\\":"}},{"index":0,"function":{"arguments":"京\\"}"}}]},"finish_reason":null}]}
+
+            data: {"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":1,"function":{"arguments":" \\"Paris\\"}"}}]},"finish_reason":"tool_calls"}]}
+
+            data: {"id":"c","choices":[],"usage":{"prompt_tokens":90,"completion_tokens":30,"total_tokens":120}}
+
+            data: [DONE]
+
+
+            """
+        let (assembler, turn) = try assemble(.openAI, stream)
+        #expect(assembler.isDone)
+        #expect(turn.finishReason == "tool_calls")
+        #expect(turn.calls.map(\.receivedID) == ["call_1", "call_2"])
+        #expect(turn.calls.map(\.argumentsText) == [#"{"city": "北京"}"#, #"{"city": "Paris"}"#])
+        #expect(turn.usage?.inputTokens == 90 && turn.usage?.outputTokens == 30)
+        #expect(turn.message["reasoning_content"] == "Two cities.")
+        #expect(turn.message["content"] == "")
+        #expect(turn.message["tool_calls"]?[1]?["function"]?["arguments"] == #"{"city": "Paris"}"#)
+    }
+
+    @Test("Anthropic: thinking with its signature, text, and a tool_use whose input arrives as JSON pieces")
+    func anthropic() throws {
+        let stream = """
+            event: message_start
+            data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"usage":{"input_tokens":50,"output_tokens":1}}}
+
+            event: content_block_start
+            data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}
+
+            event: content_block_delta
+            data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Weather."}}
+
+            event: content_block_delta
+            data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"EqQB"}}
+
+            event: content_block_stop
+            data: {"type":"content_block_stop","index":0}
+
+            event: ping
+            data: {"type": "ping"}
+
+            event: content_block_start
+            data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
+
+            event: content_block_delta
+            data: {"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Checking."}}
+
+            event: content_block_start
+            data: {"type":"content_block_start","index":2,"content_block":{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{}}}
+
+            event: content_block_delta
+            data: {"type":"content_block_delta","index":2,"delta":{"type":"input_json_delta","partial_json":"{\\"city\\": "}}
+
+            event: content_block_delta
+            data: {"type":"content_block_delta","index":2,"delta":{"type":"input_json_delta","partial_json":"\\"Oslo\\"}"}}
+
+            event: message_delta
+            data: {"type":"message_delta","delta":{"stop_reason":"tool_use","stop_sequence":null},"usage":{"output_tokens":40}}
+
+            event: message_stop
+            data: {"type":"message_stop"}
+
+
+            """
+        let (assembler, turn) = try assemble(.anthropic, stream)
+        #expect(assembler.isDone)
+        #expect(turn.finishReason == "tool_use")
+        #expect(turn.text == "Checking.")
+        #expect(turn.calls.map(\.argumentsText) == [#"{"city": "Oslo"}"#])
+        let content = turn.message["content"]?.arrayValue ?? []
+        #expect(content[0] == ["type": "thinking", "thinking": "Weather.", "signature": "EqQB"])
+        #expect(content[2]["input"] == ["city": "Oslo"])
+        #expect(turn.usage?.inputTokens == 50 && turn.usage?.outputTokens == 40)
+    }
+
+    @Test(
+        "an error frame after a 200 is a provider error",
+        arguments: [
+            "data: {\"error\":{\"message\":\"upstream overloaded\",\"code\":502}}\n\n",
+            "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n",
+        ]
+    )
+    func errorFrame(_ stream: String) {
+        #expect(throws: ToolLoopError.Reason.self) {
+            _ = try assemble(stream.contains("overloaded_error") ? .anthropic : .openAI, stream)
+        }
+    }
+
+    @Test("a stream that ends without a finish reason or [DONE] is visibly unfinished")
+    func unfinished() throws {
+        let (assembler, turn) = try assemble(
+            .openAI,
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,\"id\":\"c\",\"function\":{\"name\":\"f\",\"arguments\":\"{\\\"a\\\"\"}}]}}]}\n\n"
+        )
+        #expect(!assembler.isDone)
+        #expect(turn.finishReason == nil)
+        #expect(turn.calls.first?.argumentsText == #"{"a""#)
+    }
+}
