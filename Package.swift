@@ -62,7 +62,11 @@ let package = Package(
         ),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
         .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ToolCallingTests", dependencies: ["ToolCalling", "TestSupport", "HTTPTestSupport"]),
+        .testTarget(
+            name: "ToolCallingTests",
+            dependencies: ["ToolCalling", "TestSupport", "HTTPTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         // Depends on the executable so that `swift test` builds the binary the tests launch.
         .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport", "HTTPTestSupport"]),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 
@@ -123,5 +124,37 @@ import Testing
         #expect(!assembler.isDone)
         #expect(turn.finishReason == nil)
         #expect(turn.calls.first?.argumentsText == #"{"a""#)
+    }
+}
+
+/// A stream a real server sent: llama.cpp's llama-server with Qwen2.5-Coder-1.5B, asked for the
+/// weather in Paris with `stream_options.include_usage` (captured with curl).
+@Suite struct RecordedStreamTests {
+    @Test("llama-server's streamed tool call assembles into its call, in every chunking")
+    func llamaServer() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/llama-server-stream.txt")
+        let bytes = Array(try Data(contentsOf: url))
+        for chunkSize in [bytes.count, 4096, 97, 7, 1] {
+            var reader = ServerSentEventReader()
+            var assembler = StreamAssembler(api: .openAI)
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + chunkSize, bytes.count)
+                for event in try reader.feed(bytes[start..<end]) { try assembler.consume(event) }
+                start = end
+            }
+            let pending = reader.finish()
+            #expect(!pending)
+            let turn = assembler.turn()
+            #expect(assembler.isDone)
+            #expect(turn.finishReason == "tool_calls")
+            #expect(turn.calls.count == 1)
+            #expect(turn.calls.first?.name == "get_weather")
+            #expect(turn.calls.first?.receivedID == "CUjipfGv8cjtUwMS8rTfly0nNYob3soW")
+            let arguments = try JSONValue(parsing: turn.calls.first?.argumentsText ?? "")
+            #expect(arguments["city"] == "Paris")
+            #expect(turn.usage?.inputTokens == 258 && turn.usage?.outputTokens == 28)
+        }
     }
 }
