@@ -11,6 +11,7 @@ public enum ChatAPI: String, Sendable, Hashable, CaseIterable, CustomStringConve
     /// Anthropic Messages: `tool_use` blocks answered with `tool_result` blocks.
     case anthropic
 
+    /// The name the CLI uses: `openai`, `functions` or `anthropic`.
     public var description: String { rawValue }
 }
 
@@ -91,6 +92,7 @@ public struct ChatConfiguration: Sendable, CustomStringConvertible {
         return headers
     }
 
+    /// The protocol, endpoint and model, and whether a key is set (never the key).
     public var description: String {
         "\(api) \(endpoint) model \(model)" + (apiKey == nil ? ", no key" : ", key set")
     }
@@ -100,6 +102,7 @@ public struct ChatConfiguration: Sendable, CustomStringConvertible {
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is missing and how to give it.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

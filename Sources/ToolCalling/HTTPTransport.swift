@@ -65,6 +65,7 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }
 
@@ -76,6 +77,7 @@ public protocol ChatTransport: Sendable {
     /// - Parameters:
     ///   - request: the URL, headers and body.
     ///   - timeout: the time the whole exchange may take, body included.
+    /// - Returns: the status, headers and whole body.
     /// - Throws: ``TransportError`` when no response arrived; `CancellationError` when the
     ///   calling task was cancelled.
     func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData
@@ -110,6 +112,7 @@ public struct HTTPClientTransport: ChatTransport {
         try await client.shutdown()
     }
 
+    /// Posts through AsyncHTTPClient and reads the body, up to ``maxBodySize``.
     public func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = .POST

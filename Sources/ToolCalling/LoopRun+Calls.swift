@@ -122,7 +122,7 @@ extension LoopRun {
             for (i, outcome) in outcomes.enumerated() where outcome?.disposition == .unknownTool {
                 emit(.hintSent(step: step, call: calls[i], disposition: .unknownTool, text: outcome?.result ?? ""))
             }
-            return (outcomes.map { $0! }, nil)
+            return (Self.everyCallAnswered(outcomes), nil)
         }
 
         // Hints for invalid calls; the repeat detector over the valid ones, in call order.
@@ -228,11 +228,20 @@ extension LoopRun {
             for job in jobs {
                 outcomes[job.index]?.result = "not executed: the loop stopped because \(why)"
             }
-            return (outcomes.map { $0! }, .repeatedCall(tool: tool))
+            return (Self.everyCallAnswered(outcomes), .repeatedCall(tool: tool))
         }
 
         let stopReason = await execute(jobs, step: step, into: &outcomes)
-        return (outcomes.map { $0! }, stopReason)
+        return (Self.everyCallAnswered(outcomes), stopReason)
+    }
+
+    /// The outcomes once every call has one: the loop's central promise, so a gap is a bug in
+    /// the loop, never a model's doing.
+    static func everyCallAnswered(_ outcomes: [CallOutcome?]) -> [CallOutcome] {
+        outcomes.map { outcome in
+            guard let outcome else { preconditionFailure("a call was left without an outcome") }
+            return outcome
+        }
     }
 
     /// Runs the jobs concurrently, at most `maxConcurrentTools` at once, and writes each

@@ -13,9 +13,16 @@ struct ModelRequester: Sendable {
     /// Posts `body`; returns the parsed 2xx body.
     ///
     /// - Parameters:
+    ///   - body: the request body.
+    ///   - step: the request's number, for events.
+    ///   - deadline: the run's deadline, which no request or retry may pass.
     ///   - sentParameters: request members the loop chose (`tool_choice`…), so a 400 that
     ///     names one becomes `parameterRejected`.
     ///   - usage: counts every attempt.
+    ///   - emit: receives the request and retry events.
+    /// - Returns: the parsed body of the 2xx response.
+    /// - Throws: the reason the loop must stop: cancellation, the deadline, a provider error
+    ///   after the retries, a transport failure, or a body that is not JSON.
     func send(
         _ body: JSONValue,
         step: Int,

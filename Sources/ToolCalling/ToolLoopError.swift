@@ -59,6 +59,7 @@ public struct ToolLoopError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// What stopped the loop, in one line.
     public var description: String {
         switch reason {
         case .requestLimit(let n): "stopped after \(n) model request\(n == 1 ? "" : "s") without a final answer"

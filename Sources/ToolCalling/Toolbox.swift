@@ -33,6 +33,7 @@ public struct Tool: Sendable {
 public struct ToolboxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What is wrong, naming the tool.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 

@@ -97,6 +97,7 @@ public struct TokenUsage: Sendable, Hashable, CustomStringConvertible {
         ]
     }
 
+    /// `2 requests, 130 input + 15 output tokens`.
     public var description: String {
         "\(requests) request\(requests == 1 ? "" : "s"), \(inputTokens) input + \(outputTokens) output tokens"
             + (reportedResponses < requests ? " (usage reported by \(reportedResponses))" : "")

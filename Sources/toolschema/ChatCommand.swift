@@ -5,7 +5,13 @@ import ToolSchema
 
 enum ProviderArgument: String, CaseIterable, ExpressibleByArgument {
     case openai, anthropic, functions
-    var api: ChatAPI { ChatAPI(rawValue: rawValue)! }
+    var api: ChatAPI {
+        switch self {
+        case .openai: .openAI
+        case .anthropic: .anthropic
+        case .functions: .functions
+        }
+    }
 }
 
 /// `toolschema chat`: run the tool-call loop against a model, answering each tool with a
