@@ -235,15 +235,3 @@ struct LoopRun {
 
     var isToolChoiceNone: Bool { options.toolChoice == .none }
 }
-
-extension String {
-    /// The text without leading and trailing ASCII whitespace.
-    var trimmingWhitespace: String {
-        let bytes = Array(utf8)
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        guard let start = bytes.firstIndex(where: { !isSpace($0) }),
-            let end = bytes.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(decoding: bytes[start...end], as: UTF8.self)
-    }
-}

@@ -88,7 +88,9 @@ public struct TokenUsage: Sendable, Hashable, CustomStringConvertible {
         return result
     }
 
-    var json: JSONValue {
+    /// `{"input_tokens", "output_tokens", "total_tokens", "requests"}`, as `toolschema chat
+    /// --format json` prints it.
+    public var json: JSONValue {
         [
             "input_tokens": .number(JSONNumber(inputTokens)),
             "output_tokens": .number(JSONNumber(outputTokens)),

@@ -160,7 +160,7 @@ struct ChatCommand: AsyncParsableCommand {
             var final: JSONObject = [
                 "final": result.finalText.map { .string($0) } ?? .null,
                 "steps": .number(JSONNumber(result.steps.count)),
-                "usage": Self.usage(result.usage),
+                "usage": result.usage.json,
             ]
             if case .failure(let e) = outcome { final["stopped"] = .string(e.description) }
             Console.out(JSONValue.object(final).jsonString() + "\n")
@@ -223,14 +223,6 @@ struct ChatCommand: AsyncParsableCommand {
             throw CLIFailure(message: "--exec \(name) names no tool in the spec files")
         }
         return toolbox
-    }
-
-    static func usage(_ usage: TokenUsage) -> JSONValue {
-        [
-            "input_tokens": .number(JSONNumber(usage.inputTokens)),
-            "output_tokens": .number(JSONNumber(usage.outputTokens)),
-            "requests": .number(JSONNumber(usage.requests)),
-        ]
     }
 
     /// Shows one event: a JSON line on stdout, or a short line on stderr.

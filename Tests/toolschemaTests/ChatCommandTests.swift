@@ -107,7 +107,8 @@ struct ChatCommandTests {
         )
         #expect(
             lines.last == [
-                "final": "Sunny.", "steps": 2, "usage": ["input_tokens": 250, "output_tokens": 30, "requests": 2],
+                "final": "Sunny.", "steps": 2,
+                "usage": ["input_tokens": 250, "output_tokens": 30, "total_tokens": 280, "requests": 2],
             ]
         )
         #expect(server.requests[0].uri == "/v1/chat/completions", "a base URL with no path gets /v1")

@@ -1,4 +1,5 @@
 internal import JSONCore
+internal import ToolSchema
 
 /// Builds one assistant turn from a streamed response's events: the same ``AssistantTurn`` a
 /// whole response gives, so the loop decides, checks and echoes it the same way.
@@ -62,7 +63,7 @@ struct StreamAssembler {
         }
         let value: JSONValue
         do {
-            value = try JSONParser().parse(data)
+            value = try JSONParser().parse(data.utf8)
         } catch {
             throw .malformedResponse("a stream event is not JSON (\(error.message)): \(String(data.prefix(200)))")
         }

@@ -988,7 +988,8 @@ enum JSONSchemaKeywords {
 }
 
 extension String {
-    var trimmingWhitespace: Substring {
+    /// The text without leading and trailing whitespace, without copying it.
+    package var trimmingWhitespace: Substring {
         let scalars = unicodeScalars
         let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
         let end = scalars.lastIndex { !$0.properties.isWhitespace }.map { scalars.index(after: $0) } ?? start
