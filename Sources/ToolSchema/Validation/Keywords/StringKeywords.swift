@@ -1,0 +1,55 @@
+import JSONCore
+
+extension Validator {
+    func checkString(_ node: SchemaNode, _ s: String, _ c: inout ValidationContext) -> Bool {
+        var valid = true
+        if node.minLength != nil || node.maxLength != nil {
+            let length = StringKey.scalarCount(s)  // code points, not Characters
+            if let min = node.minLength, length < min {
+                if c.reject(
+                    node,
+                    "minLength",
+                    "expected at least \(min) characters, found \(length)",
+                    .init(limit: .number(JSONNumber(min))),
+                    setting: &valid
+                ) {
+                    return false
+                }
+            }
+            if let max = node.maxLength, length > max {
+                if c.reject(
+                    node,
+                    "maxLength",
+                    "expected at most \(max) characters, found \(length)",
+                    .init(limit: .number(JSONNumber(max))),
+                    setting: &valid
+                ) {
+                    return false
+                }
+            }
+        }
+        if let pattern = node.pattern, !pattern.matches(s) {
+            if c.reject(
+                node,
+                "pattern",
+                "expected a string matching /\(pattern.source)/, found \(Describe.quoted(s))",
+                .init(format: pattern.source),
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+        if c.assertsFormats, let format = node.format, let checker = Formats.checker(format), !checker.isValid(s) {
+            if c.reject(
+                node,
+                "format",
+                "expected \(checker.description), found \(Describe.quoted(s))",
+                .init(format: format),
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+        return valid
+    }
+}

@@ -1,0 +1,169 @@
+import JSONCore
+
+/// The state of one walk over a value: the path to the value being checked, and the errors
+/// found so far when they are being collected.
+struct ValidationContext {
+    let collecting: Bool
+    let assertsFormats: Bool
+    var errors: [ValidationError] = []
+    var path: [String] = []
+
+    init(collecting: Bool, assertsFormats: Bool) {
+        self.collecting = collecting
+        self.assertsFormats = assertsFormats
+    }
+
+    /// Records a failure (when collecting), marks `valid` false, and says whether checking
+    /// should stop here: at the first failure unless every error is being collected.
+    mutating func reject(
+        _ node: SchemaNode,
+        _ keyword: String,
+        _ message: @autoclosure () -> String,
+        _ details: @autoclosure () -> ValidationError.Details = ValidationError.Details(),
+        extraPath: String? = nil,
+        setting valid: inout Bool
+    ) -> Bool {
+        valid = false
+        fail(node, keyword, message(), details(), extraPath: extraPath)
+        return !collecting
+    }
+
+    mutating func fail(
+        _ node: SchemaNode,
+        _ keyword: String,
+        _ message: @autoclosure () -> String,
+        _ details: @autoclosure () -> ValidationError.Details = ValidationError.Details(),
+        extraPath: String? = nil
+    ) {
+        guard collecting else { return }
+        var tokens = path
+        if let extraPath { tokens.append(extraPath) }
+        errors.append(
+            ValidationError(
+                instancePath: JSONPointer(tokens: tokens),
+                schemaPath: node.fragment(keyword),
+                keyword: keyword,
+                message: message(),
+                details: details()
+            )
+        )
+    }
+}
+
+extension Validator {
+    /// Checks `value` against node `i`. In collecting mode every failure is recorded; otherwise
+    /// it returns at the first.
+    func check(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
+        let node = nodes[i]
+        if let always = node.always {
+            if !always { c.fail(node, "false", "no value is allowed here") }
+            return always
+        }
+        var valid = true
+        @inline(__always) func failed() -> Bool {
+            valid = false
+            return !c.collecting
+        }
+
+        if let ref = node.ref, descend(ref, value, at: nil, &c, &valid) { return false }
+
+        // type, enum, const
+        let isNullAllowed = node.nullable && value.isNull
+        if let types = node.types, !types.admits(value), !isNullAllowed {
+            if c.reject(
+                node,
+                "type",
+                "expected \(Describe.types(types))\(node.nullable ? " or null" : ""), found \(Describe.value(value))",
+                ValidationError.Details(
+                    expectedTypes: types.names + (node.nullable ? ["null"] : []),
+                    actualType: Self.kind(value)
+                ),
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+        if let allowed = node.enumValues, !isNullAllowed, !allowed.contains(value) {
+            if c.reject(
+                node,
+                "enum",
+                "expected one of \(Describe.list(allowed)), found \(Describe.value(value))",
+                ValidationError.Details(actualType: Self.kind(value), allowedValues: allowed),
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+        if let constant = node.constValue, constant != value {
+            if c.reject(
+                node,
+                "const",
+                "expected \(constant.jsonString()), found \(Describe.value(value))",
+                ValidationError.Details(actualType: Self.kind(value), allowedValues: [constant]),
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+
+        switch value {
+        case .object(let object):
+            if !checkObject(node, object, &c) && failed() { return false }
+        case .array(let elements):
+            if !checkArray(node, elements, &c) && failed() { return false }
+        case .string(let s):
+            if !checkString(node, s, &c) && failed() { return false }
+        case .number(let n):
+            if !checkNumber(node, n, &c) && failed() { return false }
+        default:
+            break
+        }
+
+        // Composition.
+        for sub in node.allOf where descend(sub, value, at: nil, &c, &valid) { return false }
+        if !node.anyOf.isEmpty && !checkUnion(node, node.anyOf, "anyOf", value, &c) && failed() { return false }
+        if !node.oneOf.isEmpty && !checkUnion(node, node.oneOf, "oneOf", value, &c) && failed() { return false }
+        if let not = node.not, isValid(not, value, &c) {
+            if c.reject(
+                node,
+                "not",
+                "expected a value that does not match the schema at \(node.fragment("not")), found \(Describe.value(value))",
+                setting: &valid
+            ) {
+                return false
+            }
+        }
+        if let ifNode = node.ifNode {
+            let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
+            if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
+        }
+        return valid
+    }
+
+    static func kind(_ v: JSONValue) -> String {
+        if case .number(let n) = v { return n.isInteger ? "integer" : "number" }
+        return v.typeName
+    }
+
+    /// Checks a child value (at `token` below the current path, or the same value when nil);
+    /// on failure marks `valid` false and says whether checking should stop here.
+    func descend(
+        _ i: Int,
+        _ value: JSONValue,
+        at token: String?,
+        _ c: inout ValidationContext,
+        _ valid: inout Bool
+    ) -> Bool {
+        if let token { c.path.append(token) }
+        defer { if token != nil { c.path.removeLast() } }
+        if check(i, value, &c) { return false }
+        valid = false
+        return !c.collecting
+    }
+
+    /// Checks without recording errors, whatever the context collects.
+    func isValid(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
+        var quiet = ValidationContext(collecting: false, assertsFormats: c.assertsFormats)
+        return check(i, value, &quiet)
+    }
+}
