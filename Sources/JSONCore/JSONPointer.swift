@@ -201,3 +201,24 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         try container.encode(description)
     }
 }
+
+extension JSONValue {
+    /// The value with the member or element at `pointer` replaced by `new`; unchanged when
+    /// nothing is there. The root pointer replaces the whole value.
+    package func replacing(at pointer: JSONPointer, with new: JSONValue) -> JSONValue {
+        guard let first = pointer.tokens.first else { return new }
+        let rest = JSONPointer(tokens: Array(pointer.tokens.dropFirst()))
+        switch self {
+        case .object(var o):
+            guard let child = o[first] else { return self }
+            o[first] = child.replacing(at: rest, with: new)
+            return .object(o)
+        case .array(var a):
+            guard let k = Int(first), a.indices.contains(k) else { return self }
+            a[k] = a[k].replacing(at: rest, with: new)
+            return .array(a)
+        default:
+            return self
+        }
+    }
+}

@@ -317,7 +317,7 @@ struct HintAnalysis {
             if case .object(let o)? = u.object.resolve(in: value) {
                 // Rename in place, keeping the member order the model wrote.
                 let renamedObject = JSONObject(o.map { ($0.key == u.name ? target.name : $0.key, $0.value) })
-                value = Self.replacing(value, at: u.object, with: .object(renamedObject))
+                value = value.replacing(at: u.object, with: .object(renamedObject))
             }
         }
         for m in missing where !renamed.contains(m.name) {
@@ -341,7 +341,7 @@ struct HintAnalysis {
             )
             if case .object(var o)? = m.object.resolve(in: value) {
                 o[m.name] = placeholder(facts)
-                value = Self.replacing(value, at: m.object, with: .object(o))
+                value = value.replacing(at: m.object, with: .object(o))
             }
         }
         for u in unknown where !renamed.contains("\u{0}" + u.name) {
@@ -363,7 +363,7 @@ struct HintAnalysis {
             )
             if case .object(var o)? = u.object.resolve(in: value) {
                 o.removeValue(forKey: u.name)
-                value = Self.replacing(value, at: u.object, with: .object(o))
+                value = value.replacing(at: u.object, with: .object(o))
             }
         }
         // One item per path for the rest: the first error there says the most.
@@ -371,10 +371,10 @@ struct HintAnalysis {
         for e in others where seen.insert(e.instancePath).inserted {
             let item = valueItem(e, received: e.instancePath.resolve(in: value))
             if case .replace(let new)? = item.fix {
-                value = Self.replacing(value, at: e.instancePath, with: new)
+                value = value.replacing(at: e.instancePath, with: new)
             } else if e.instancePath != .root {
                 // The model must choose this value: mark it.
-                value = Self.replacing(value, at: e.instancePath, with: .string("<\(item.expected)>"))
+                value = value.replacing(at: e.instancePath, with: .string("<\(item.expected)>"))
             }
             items.append(item)
         }
@@ -615,22 +615,5 @@ struct HintAnalysis {
         // become the JSON value null.
         guard valid.count == 1 else { return nil }
         return valid[0]
-    }
-
-    static func replacing(_ root: JSONValue, at path: JSONPointer, with new: JSONValue) -> JSONValue {
-        guard let first = path.tokens.first else { return new }
-        let rest = JSONPointer(tokens: Array(path.tokens.dropFirst()))
-        switch root {
-        case .object(var o):
-            guard let child = o[first] else { return root }
-            o[first] = replacing(child, at: rest, with: new)
-            return .object(o)
-        case .array(var a):
-            guard let k = Int(first), a.indices.contains(k) else { return root }
-            a[k] = replacing(a[k], at: rest, with: new)
-            return .array(a)
-        default:
-            return root
-        }
     }
 }

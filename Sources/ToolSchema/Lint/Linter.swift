@@ -286,15 +286,6 @@ struct SpecChecker {
 
     // MARK: The schema walk
 
-    static let schemaMaps: Set<String> = [
-        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
-    ]
-    static let schemaValues: Set<String> = [
-        "additionalProperties", "propertyNames", "not", "if", "then", "else", "contains", "additionalItems",
-        "unevaluatedItems", "unevaluatedProperties", "contentSchema",
-    ]
-    static let schemaLists: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems"]
-
     mutating func visit(_ schema: JSONValue, at pointer: JSONPointer, depth: Int) {
         let o: JSONObject
         switch schema {
@@ -330,11 +321,13 @@ struct SpecChecker {
         checkPattern(o, at: pointer)
         checkProviderRules(o, at: pointer, types: types, depth: depth)
 
-        // Descend into subschemas.
+        // Descend into subschemas, by the keyword table's shapes.
         let isObjectLevel = depth + (types.contains("object") ? 1 : 0)
         for (key, value) in o {
+            guard let keyword = SchemaKeyword.named[key], keyword.shape.holdsSchemas else { continue }
             let here = pointer.appending(key)
-            if Self.schemaMaps.contains(key) {
+            switch keyword.shape {
+            case .schemaMap, .schemaOrNamesMap:
                 guard case .object(let members) = value else {
                     if key != "properties" {  // properties has its own rule
                         report(
@@ -347,26 +340,18 @@ struct SpecChecker {
                     continue
                 }
                 if key == "$defs" || key == "definitions" { for name in members.keys { totalTextLength += name.count } }
-                for (name, sub) in members { visit(sub, at: here.appending(name), depth: isObjectLevel) }
-            } else if Self.schemaValues.contains(key) {
-                if key == "additionalProperties" || key == "additionalItems", case .bool = value { continue }
-                visit(value, at: here, depth: isObjectLevel)
-            } else if Self.schemaLists.contains(key) {
+            case .schemaList:
                 guard case .array(let list) = value, !list.isEmpty else {
                     report("keyword-value", .error, at: here, "\(key) must be a non-empty list of schemas")
                     continue
                 }
-                for (index, sub) in list.enumerated() {
-                    visit(sub, at: here.appending(index: index), depth: isObjectLevel)
-                }
-            } else if key == "items" {
-                if case .array(let list) = value {
-                    for (index, sub) in list.enumerated() {
-                        visit(sub, at: here.appending(index: index), depth: isObjectLevel)
-                    }
-                } else {
-                    visit(value, at: here, depth: isObjectLevel)
-                }
+            case .schema:
+                if key == "additionalProperties" || key == "additionalItems", case .bool = value { continue }
+            case .schemaOrSchemaList, .value:
+                break
+            }
+            for (tokens, sub) in keyword.subschemas(in: value) {
+                visit(sub, at: JSONPointer(tokens: here.tokens + tokens), depth: isObjectLevel)
             }
         }
     }
@@ -455,7 +440,7 @@ struct SpecChecker {
     // MARK: keywords
 
     mutating func checkKeywords(_ o: JSONObject, at pointer: JSONPointer) {
-        for key in o.keys where !JSONSchemaKeywords.known.contains(key) && !key.hasPrefix("x-") {
+        for key in o.keys where !SchemaKeyword.known.contains(key) && !key.hasPrefix("x-") {
             let here = pointer.appending(key)
             if let advice = JSONSchemaKeywords.nonStandard[key] {
                 report("non-standard-keyword", .warning, at: here, key: true, advice)
@@ -823,8 +808,9 @@ struct SpecChecker {
     mutating func checkProviderRules(_ o: JSONObject, at pointer: JSONPointer, types: Set<String>, depth: Int) {
         let isObject = types.contains("object") || o["properties"] != nil
         if profiles.contains(.openAIStrict) {
-            for keyword in ["allOf", "not", "dependentRequired", "dependentSchemas", "if", "then", "else"]
-            where o[keyword] != nil {
+            for keyword in SchemaKeyword.table
+            where !keyword.providers.contains(.openAIStrict) && o[keyword.name] != nil {
+                let keyword = keyword.name
                 report(
                     "strict-unsupported-keyword",
                     .error,
@@ -893,7 +879,7 @@ struct SpecChecker {
             if o["type"] == nil && o["anyOf"] == nil && o["$ref"] == nil {
                 report("gemini-missing-type", .error, at: pointer, "Gemini needs a type on every schema")
             }
-            for key in o.keys where !GeminiConverter.supported.contains(key) && JSONSchemaKeywords.known.contains(key) {
+            for key in o.keys where !GeminiConverter.supported.contains(key) && SchemaKeyword.known.contains(key) {
                 report(
                     "gemini-unsupported-keyword",
                     .error,
@@ -906,24 +892,8 @@ struct SpecChecker {
     }
 }
 
-/// The keywords JSON Schema (2020-12 and draft-07) and the providers' extensions know.
+/// Advice for keywords that are not JSON Schema (the known ones are ``SchemaKeyword/table``).
 enum JSONSchemaKeywords {
-    static let known: Set<String> = [
-        "$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs",
-        "definitions", "$recursiveRef", "$recursiveAnchor",
-        "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items", "contains",
-        "properties", "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems",
-        "unevaluatedProperties", "additionalItems", "dependencies",
-        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-        "maxLength",
-        "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
-        "minProperties", "required", "dependentRequired",
-        "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples", "format",
-        "contentEncoding", "contentMediaType", "contentSchema",
-        // OpenAPI 3.0 and Gemini
-        "nullable", "example", "propertyOrdering", "discriminator",
-    ]
-
     static let nonStandard: [String: String] = [
         "optional": "\"optional\" is not JSON Schema; leave the property out of the parent's required instead",
         "requiredProperties": "\"requiredProperties\" is not JSON Schema; use required on the object",
@@ -946,8 +916,8 @@ enum JSONSchemaKeywords {
     /// A keyword `key` was probably meant as, or nil.
     static func suggestion(for key: String) -> String? {
         if let s = misspellings[key] { return s }
-        if let s = known.first(where: { $0.lowercased() == key.lowercased() }) { return s }
-        return closest(to: key, in: known, maxDistance: key.count >= 6 ? 2 : (key.count >= 4 ? 1 : 0))
+        if let s = SchemaKeyword.known.first(where: { $0.lowercased() == key.lowercased() }) { return s }
+        return closest(to: key, in: SchemaKeyword.known, maxDistance: key.count >= 6 ? 2 : (key.count >= 4 ? 1 : 0))
     }
 
     /// The closest candidate by edit distance (ignoring case), when close enough.

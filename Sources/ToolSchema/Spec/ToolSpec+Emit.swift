@@ -130,30 +130,18 @@ struct StrictConverter {
     mutating func convert(_ schema: JSONValue, at pointer: JSONPointer) -> JSONValue {
         guard case .object(var o) = schema else { return schema }
         for (key, value) in o {
-            switch key {
-            case "properties", "$defs", "definitions", "patternProperties", "dependentSchemas":
-                guard case .object(var members) = value else { continue }
-                for (name, sub) in members {
-                    members[name] = convert(sub, at: pointer.appending(key).appending(name))
-                }
-                o[key] = .object(members)
-            case "items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames":
-                if case .object = value { o[key] = convert(value, at: pointer.appending(key)) }
-                if key == "items", case .array(let list) = value {
-                    o[key] = .array(
-                        list.enumerated().map { convert($1, at: pointer.appending(key).appending(index: $0)) }
-                    )
-                }
-            case "anyOf", "oneOf", "allOf", "prefixItems":
-                guard case .array(let list) = value else { continue }
-                o[key] = .array(list.enumerated().map { convert($1, at: pointer.appending(key).appending(index: $0)) })
-            default:
-                break
+            guard let keyword = SchemaKeyword.named[key], keyword.shape.holdsSchemas else { continue }
+            let subschemas = keyword.subschemas(in: value)
+            guard !subschemas.isEmpty else { continue }
+            var converted = value
+            for (tokens, sub) in subschemas where sub.objectValue != nil {
+                let place = JSONPointer(tokens: pointer.appending(key).tokens + tokens)
+                converted = converted.replacing(at: JSONPointer(tokens: tokens), with: convert(sub, at: place))
             }
+            o[key] = converted
         }
-        for keyword in ["allOf", "not", "dependentRequired", "dependentSchemas", "if", "then", "else"]
-        where o[keyword] != nil {
-            note(pointer, "OpenAI strict mode does not support \(keyword); left as is, so the API will reject it")
+        for keyword in SchemaKeyword.table where !keyword.providers.contains(.openAIStrict) && o[keyword.name] != nil {
+            note(pointer, "OpenAI strict mode does not support \(keyword.name); left as is, so the API will reject it")
         }
         guard Self.isObjectSchema(o) else { return .object(o) }
         if o["additionalProperties"] != .bool(false) {
@@ -217,11 +205,7 @@ struct GeminiConverter {
     var expanding: Set<String> = []
 
     /// The fields of Gemini's `Schema` object.
-    static let supported: Set<String> = [
-        "type", "format", "title", "description", "nullable", "enum", "items", "minItems", "maxItems", "properties",
-        "required", "minProperties", "maxProperties", "minLength", "maxLength", "pattern", "example", "anyOf",
-        "propertyOrdering", "default", "minimum", "maximum",
-    ]
+    static let supported = SchemaKeyword.supported(by: .gemini)
 
     init(tool: String, root: JSONValue) {
         self.tool = tool
@@ -352,14 +336,13 @@ struct GeminiConverter {
                 if let first = value.arrayValue?.first {
                     out["example"] = first
                     note(here, "kept the first of examples as example")
+                } else {
+                    note(here, "dropped examples, which holds no example")
                 }
             case "$defs", "definitions":
                 note(here, "dropped \(key) after inlining the references to it")
-            case "nullable", "format", "title", "description", "required", "minItems", "maxItems", "minProperties",
-                "maxProperties", "minLength", "maxLength", "pattern", "example", "propertyOrdering", "default",
-                "minimum",
-                "maximum":
-                out[key] = value
+            case let key where Self.supported.contains(key):
+                out[key] = value  // the same in Gemini's subset
             default:
                 note(here, "dropped \(key), which Gemini's schema does not have")
             }

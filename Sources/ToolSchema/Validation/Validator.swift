@@ -31,9 +31,7 @@ public struct Validator: Sendable {
     /// Assertion keywords this validator does not implement yet. A schema that uses one (with
     /// a value other than `true` or `{}`) is refused unless
     /// ``Options/ignoresUnsupportedKeywords`` is set, and lint reports it.
-    public static let unsupportedKeywords: Set<String> = [
-        "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$recursiveRef",
-    ]
+    public static let unsupportedKeywords: Set<String> = SchemaKeyword.notYetSupported
 
     /// Whether `value` for one of ``unsupportedKeywords`` would change a verdict: anything but
     /// `true` or `{}` (a `$dynamicRef` or `$recursiveRef` always does).
