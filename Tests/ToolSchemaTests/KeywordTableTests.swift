@@ -49,7 +49,7 @@ import ToolSchema
             options.ignoresUnsupportedKeywords = true
             #expect(throws: Never.self) { try Validator(schema, options: options) }
             let report = Linter().lint([ToolSpec(name: "f", description: "d", parameters: schema)])
-            #expect(report.findings.contains { $0.rule == "unsupported-keyword" }, "\(name): \(report.text())")
+            #expect(report.findings.contains { $0.rule.id == "unsupported-keyword" }, "\(name): \(report.text())")
         }
     }
 
@@ -73,7 +73,7 @@ import ToolSchema
             let expected = [keyword.name] + tokens + ["type"]
             #expect(
                 report.findings.contains {
-                    $0.rule == "type-name" && $0.pointer.tokens.suffix(expected.count) == expected[...]
+                    $0.rule.id == "type-name" && $0.pointer.tokens.suffix(expected.count) == expected[...]
                 },
                 "\(keyword.name): \(report.text())"
             )

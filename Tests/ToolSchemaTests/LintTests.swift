@@ -63,7 +63,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
 
     @Test func everyRuleHasAFailingFixture() {
         let covered = Set(LintFixture.all.map(\.rule))
-        let rules = Set(LintRules.summary.keys).subtracting(["openai-tool-count"])  // generated below
+        let rules = Set(LintRule.all.map(\.id)).subtracting(["openai-tool-count"])  // generated below
         #expect(rules.subtracting(covered).isEmpty, "rules without a fixture: \(rules.subtracting(covered).sorted())")
     }
 
@@ -74,8 +74,8 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
             return
         }
         let report = Linter(profiles: f.profiles).lint([try source(f.path)])
-        let hit = report.findings.first { $0.rule == f.rule }
-        let found = report.findings.map { "\($0.rule) \($0.position.map { "\($0.line):\($0.column)" } ?? "-")" }
+        let hit = report.findings.first { $0.rule.id == f.rule }
+        let found = report.findings.map { "\($0.rule.id) \($0.position.map { "\($0.line):\($0.column)" } ?? "-")" }
         #expect(hit?.position?.line == f.line && hit?.position?.column == f.column, "found: \(found)")
         #expect(hit?.message.isEmpty == false)
     }
@@ -84,7 +84,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
     func profilesAreOptIn() throws {
         for f in LintFixture.all where f.profiles != [.portable] {
             let report = Linter().lint([try source(f.path)])
-            #expect(!report.findings.contains { $0.rule == f.rule }, "\(f.testDescription)")
+            #expect(!report.findings.contains { $0.rule.id == f.rule }, "\(f.testDescription)")
         }
     }
 
@@ -117,7 +117,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
             let text = SourceText(file: "derived.json", bytes: Array(value.jsonString(pretty: true).utf8))
             let report = Linter(profiles: [profile]).lint([text])
             // Both get_weather examples land in one shape here, so that clash is expected.
-            let errors = report.findings.filter { $0.severity == .error && $0.rule != "duplicate-name" }
+            let errors = report.findings.filter { $0.severity == .error && $0.rule.id != "duplicate-name" }
             #expect(errors.isEmpty, "\(profile): \(report.text())")
         }
     }
@@ -125,7 +125,9 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
     @Test("more than 128 tools for OpenAI")
     func toolCount() {
         let specs = (0..<130).map { ToolSpec(name: "t\($0)", description: "d") }
-        #expect(Linter(profiles: [.openAI]).lint(specs).findings.filter { $0.rule == "openai-tool-count" }.count == 1)
+        #expect(
+            Linter(profiles: [.openAI]).lint(specs).findings.filter { $0.rule.id == "openai-tool-count" }.count == 1
+        )
         #expect(Linter(profiles: [.openAI]).lint(Array(specs.prefix(128))).findings.isEmpty)
     }
 
@@ -140,7 +142,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
             ToolSpec(name: "w", description: "d", shape: .openAI),
             ToolSpec(name: "w", description: "d", shape: .function),
         ]
-        #expect(Linter().lint(clash).findings.map(\.rule) == ["duplicate-name"])
+        #expect(Linter().lint(clash).findings.map(\.rule.id) == ["duplicate-name"])
     }
 
     @Test(
@@ -159,7 +161,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
             description: "d",
             parameters: ["type": "object", "properties": ["a": ["type": .string(name), "description": "x"]]]
         )
-        let finding = Linter().lint([spec]).findings.first { $0.rule == "type-name" }
+        let finding = Linter().lint([spec]).findings.first { $0.rule.id == "type-name" }
         #expect(finding?.message.contains(advice) == true, "\(finding?.message ?? "none")")
     }
 
@@ -178,7 +180,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
             parameters: ["type": "object", "properties": [:], .init(stringLiteral: keyword): 1]
         )
         let finding = Linter().lint([spec]).findings.first
-        #expect(finding?.rule == "misspelled-keyword")
+        #expect(finding?.rule.id == "misspelled-keyword")
         #expect(finding?.message.contains("did you mean \"\(suggestion)\"") == true, "\(finding?.message ?? "none")")
     }
 
@@ -357,7 +359,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
                 "$defs": ["code": ["type": "string", "pattern": "^[0-9]+$"]],
             ]
         )
-        let findings = Linter().lint([spec]).findings.filter { $0.rule == "value-type" }
+        let findings = Linter().lint([spec]).findings.filter { $0.rule.id == "value-type" }
         #expect(
             findings.map(\.pointer.description).sorted() == [
                 "/properties/c/const", "/properties/d/default", "/properties/n/examples/0", "/properties/r/default",

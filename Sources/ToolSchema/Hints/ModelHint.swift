@@ -82,13 +82,13 @@ public struct ModelHint: Sendable, Hashable {
     /// first.
     public init(unknownTool name: String, available: [String], budget: Int = ModelHint.defaultBudget) {
         let ranked = available.sorted {
-            let a = JSONSchemaKeywords.editDistance(name.lowercased(), $0.lowercased())
-            let b = JSONSchemaKeywords.editDistance(name.lowercased(), $1.lowercased())
+            let a = TextMatching.editDistance(name.lowercased(), $0.lowercased())
+            let b = TextMatching.editDistance(name.lowercased(), $1.lowercased())
             return (a, $0) < (b, $1)
         }
         var line = "There is no tool named `\(name)`."
         if let best = ranked.first,
-            JSONSchemaKeywords.editDistance(name.lowercased(), best.lowercased()) <= max(2, name.count / 3)
+            TextMatching.editDistance(name.lowercased(), best.lowercased()) <= max(2, name.count / 3)
         {
             line += " Did you mean `\(best)`?"
         }
@@ -348,7 +348,7 @@ struct HintAnalysis {
             let path = u.object.appending(u.name)
             let allowed = validator.facts(at: u.object)?.propertyNames ?? []
             let suggestion =
-                JSONSchemaKeywords.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+                TextMatching.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
             items.append(
                 HintItem(
                     kind: .unknownProperty,
@@ -461,7 +461,7 @@ struct HintAnalysis {
         func norm(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
         if norm(a) == norm(b) { return true }
         let limit = max(1, min(a.count, b.count) / 4)
-        return JSONSchemaKeywords.editDistance(a.lowercased(), b.lowercased()) <= limit
+        return TextMatching.editDistance(a.lowercased(), b.lowercased()) <= limit
     }
 
     func valueItem(_ e: ValidationError, received: JSONValue?) -> HintItem {
@@ -509,7 +509,7 @@ struct HintAnalysis {
                 }
             }
             if case .string(let s)? = received,
-                let best = JSONSchemaKeywords.closest(to: s, in: strings, maxDistance: max(2, s.count / 3))
+                let best = TextMatching.closest(to: s, in: strings, maxDistance: max(2, s.count / 3))
             {
                 return item(
                     .notAllowedValue,

@@ -18,8 +18,8 @@ public struct LintFinding: Hashable, Sendable {
     public var position: SourcePosition?
     /// Where in the document, as a JSON Pointer.
     public var pointer: JSONPointer
-    /// The rule's id, such as `type-name` or `strict-required`.
-    public var rule: String
+    /// The rule, such as ``LintRule/typeName`` (`type-name`).
+    public var rule: LintRule
     /// How bad it is.
     public var severity: Severity
     /// One line that says what to change.
@@ -33,7 +33,7 @@ public struct LintFinding: Hashable, Sendable {
         file: String,
         position: SourcePosition?,
         pointer: JSONPointer,
-        rule: String,
+        rule: LintRule,
         severity: Severity,
         message: String,
         excerpt: String = "",

@@ -7,7 +7,7 @@ extension LintReport {
         var out = ""
         for f in findings {
             let place = f.position.map { "\(f.file):\($0.line):\($0.column)" } ?? f.file
-            out += "\(place): \(f.severity.rawValue): \(f.message) [\(f.rule)]\n"
+            out += "\(place): \(f.severity.rawValue): \(f.message) [\(f.rule.id)]\n"
             if !f.excerpt.isEmpty || !f.caret.isEmpty { out += "\(f.excerpt)\n\(f.caret)\n" }
         }
         out += summary + "\n"
@@ -30,7 +30,7 @@ extension LintReport {
                     "line": f.position.map { .number(JSONNumber($0.line)) } ?? .null,
                     "column": f.position.map { .number(JSONNumber($0.column)) } ?? .null,
                     "pointer": .string(f.pointer.description),
-                    "rule": .string(f.rule),
+                    "rule": .string(f.rule.id),
                     "severity": .string(f.severity.rawValue),
                     "message": .string(f.message),
                 ]
@@ -44,7 +44,7 @@ extension LintReport {
         for f in findings {
             var properties = "file=\(Self.escapeProperty(f.file))"
             if let p = f.position { properties += ",line=\(p.line),col=\(p.column)" }
-            properties += ",title=\(Self.escapeProperty(f.rule))"
+            properties += ",title=\(Self.escapeProperty(f.rule.id))"
             out += "::\(f.severity.rawValue) \(properties)::\(Self.escapeData(f.message))\n"
         }
         return out
@@ -61,9 +61,9 @@ extension LintReport {
     /// A SARIF 2.1.0 log for code-scanning upload: one run, the rules that fired, one result
     /// per finding with its physical location.
     public func sarif(toolVersion: String = "0.1.0") -> JSONValue {
-        let ruleIDs = Array(Set(findings.map(\.rule))).sorted()
+        let ruleIDs = Array(Set(findings.map(\.rule.id))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
-            ["id": .string(id), "shortDescription": ["text": .string(LintRules.summary[id] ?? id)]]
+            ["id": .string(id), "shortDescription": ["text": .string(LintRule(id: id)?.summary ?? id)]]
         }
         let results: [JSONValue] = findings.map { f in
             var region = JSONObject()
@@ -74,8 +74,8 @@ extension LintReport {
             var physical: JSONObject = ["artifactLocation": ["uri": .string(Self.uri(f.file))]]
             if !region.isEmpty { physical["region"] = .object(region) }
             return [
-                "ruleId": .string(f.rule),
-                "ruleIndex": .number(JSONNumber(ruleIDs.firstIndex(of: f.rule) ?? 0)),
+                "ruleId": .string(f.rule.id),
+                "ruleIndex": .number(JSONNumber(ruleIDs.firstIndex(of: f.rule.id) ?? 0)),
                 "level": .string(f.severity.rawValue),
                 "message": ["text": .string(f.message)],
                 "locations": [["physicalLocation": .object(physical)]],
@@ -116,49 +116,6 @@ extension LintReport {
         }
         return out
     }
-}
-
-/// One line about each rule, for SARIF's rule descriptions and the docs.
-public enum LintRules {
-    /// Rule id to summary.
-    public static let summary: [String: String] = [
-        "syntax": "The file is valid JSON or YAML and holds tool specs.",
-        "root-type": "The arguments schema has type: object at its root.",
-        "schema-type": "Every schema is an object or a boolean.",
-        "type-name": "Type names are JSON Schema's (string, number, integer, boolean, array, object, null).",
-        "required": "required is a list of unique property names that exist.",
-        "properties": "properties is an object of schemas.",
-        "enum": "enum is non-empty, without duplicates, and its values match the type.",
-        "value-type": "default, examples and const are valid against their own schema.",
-        "bounds": "Lower bounds are not above upper bounds.",
-        "keyword-value": "Keyword values have the right type.",
-        "ref": "$ref resolves inside the schema; remote references are never fetched.",
-        "unsupported-keyword":
-            "No assertion keyword the validator does not implement yet (unevaluatedProperties, unevaluatedItems, $dynamicRef, $recursiveRef).",
-        "pattern": "pattern compiles as an ECMA-262 regular expression a linear-time engine can run.",
-        "misspelled-keyword": "Keywords are spelled as JSON Schema spells them.",
-        "unknown-keyword": "Keywords are known to JSON Schema or the providers.",
-        "non-standard-keyword": "Non-standard keywords such as optional: true are replaced by JSON Schema's.",
-        "missing-description": "Tools and properties have descriptions.",
-        "duplicate-name": "Tool names are unique across all files.",
-        "openai-name": "OpenAI tool names match ^[a-zA-Z0-9_-]{1,64}$.",
-        "openai-tool-count": "At most 128 tools for OpenAI.",
-        "strict-required": "OpenAI strict mode: every property is required.",
-        "strict-additional-properties": "OpenAI strict mode: additionalProperties: false on every object.",
-        "strict-root-anyof": "OpenAI strict mode: the root is not anyOf.",
-        "strict-unsupported-keyword":
-            "OpenAI strict mode: no allOf, not, dependentRequired, dependentSchemas, if/then/else.",
-        "strict-format": "OpenAI strict mode: only the supported string formats.",
-        "strict-limits": "OpenAI strict mode: size limits on properties, nesting and enums.",
-        "anthropic-name": "Anthropic tool names match ^[a-zA-Z0-9_-]{1,64}$.",
-        "anthropic-root-type": "Anthropic input_schema has type: object.",
-        "gemini-name": "Gemini function names start with a letter or underscore; [a-zA-Z0-9_.-], at most 64.",
-        "gemini-additional-properties": "Gemini schemas have no additionalProperties.",
-        "gemini-enum-type": "Gemini enum values are strings.",
-        "gemini-missing-type": "Gemini schemas have a type.",
-        "gemini-unsupported-keyword": "Gemini schemas use only its OpenAPI subset.",
-        "mcp-name": "MCP tool names are 1 to 128 characters of [A-Za-z0-9_.-].",
-    ]
 }
 
 extension String {

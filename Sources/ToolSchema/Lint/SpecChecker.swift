@@ -1,0 +1,113 @@
+import JSONCore
+
+/// Checks one spec: the rules of every profile in force, each finding placed in its file.
+struct SpecChecker {
+    let spec: ToolSpec
+    let profiles: Set<LintProfile>
+    var findings: [LintFinding] = []
+    /// The schema's root, for resolving `$ref`.
+    let root: JSONValue
+    let isGemini: Bool
+    /// The compiled schema, for checking default, examples and const; nil when the schema has
+    /// errors that the other rules report.
+    let validator: Validator?
+    // openai-strict totals
+    var propertyCount = 0
+    var totalTextLength = 0
+
+    init(spec: ToolSpec, profiles: Set<LintProfile>) {
+        self.spec = spec
+        self.profiles = profiles
+        self.root = spec.parameters ?? [:]
+        self.isGemini = spec.shape == .gemini
+        self.validator = try? Validator(spec.parameters ?? [:])
+    }
+
+    enum Base { case tool, schema }
+
+    mutating func report(
+        _ rule: LintRule,
+        _ severity: LintFinding.Severity,
+        at pointer: JSONPointer,
+        relativeTo base: Base = .schema,
+        key: Bool = false,
+        _ message: String
+    ) {
+        let origin = spec.origin
+        let basePointer: JSONPointer
+        switch base {
+        case .tool: basePointer = origin?.pointer ?? .root
+        case .schema: basePointer = origin?.parametersPointer ?? origin?.pointer ?? .root
+        }
+        let absolute = JSONPointer(tokens: basePointer.tokens + pointer.tokens)
+        let position: SourcePosition? =
+            origin.flatMap { key ? $0.document.keyPosition(of: absolute) : $0.document.position(of: absolute) }
+        var excerpt = ""
+        var caret = ""
+        if let origin, let position { (excerpt, caret) = origin.document.source.excerpt(at: position) }
+        findings.append(
+            LintFinding(
+                file: origin?.document.source.file ?? "<spec>",
+                position: position,
+                pointer: absolute,
+                rule: rule,
+                severity: severity,
+                message: message,
+                excerpt: excerpt,
+                caret: caret
+            )
+        )
+    }
+
+    mutating func check() {
+        checkTool()
+        guard let parameters = spec.parameters, !spec.hasNoParameters else {
+            if profiles.contains(.openAIStrict) && spec.name != nil {
+                // Strict mode still needs an object schema; no parameters is fine (emitted as one).
+            }
+            return
+        }
+        // The root must describe an object of named arguments.
+        if case .object(let o) = parameters {
+            if o["type"] != "object" && !(isGemini && o["type"] == "OBJECT") {
+                let rule =
+                    spec.shape == .anthropic && profiles.contains(.anthropic) ? LintRule.anthropicRootType : .rootType
+                report(
+                    rule,
+                    .error,
+                    at: o["type"] != nil ? ["type"] : .root,
+                    "the arguments schema must have type: object at its root"
+                        + (o["type"].map { ", found type: \($0.jsonString())" } ?? "")
+                )
+            }
+            if profiles.contains(.openAIStrict), o["anyOf"] != nil {
+                report(
+                    .strictRootAnyOf,
+                    .error,
+                    at: ["anyOf"],
+                    key: true,
+                    "OpenAI strict mode does not allow anyOf at the root; the root must be one object"
+                )
+            }
+        }
+        visit(parameters, at: .root, depth: 1)
+        if profiles.contains(.openAIStrict) {
+            if propertyCount > 5_000 {
+                report(
+                    .strictLimits,
+                    .error,
+                    at: .root,
+                    "\(propertyCount) properties: OpenAI strict mode allows at most 5,000"
+                )
+            }
+            if totalTextLength > 120_000 {
+                report(
+                    .strictLimits,
+                    .error,
+                    at: .root,
+                    "property names, definition names and enum and const values total \(totalTextLength) characters; strict mode allows 120,000"
+                )
+            }
+        }
+    }
+}
