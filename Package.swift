@@ -68,7 +68,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Depends on the executable so that `swift test` builds the binary the tests launch.
-        .testTarget(name: "toolschemaTests", dependencies: ["toolschema", "TestSupport", "HTTPTestSupport"]),
+        .testTarget(
+            name: "toolschemaTests",
+            dependencies: ["toolschema", "ToolSchema", "TestSupport", "HTTPTestSupport"]
+        ),
     ]
 )
 

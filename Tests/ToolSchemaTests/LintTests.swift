@@ -263,6 +263,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         #expect(log["$schema"]?.stringValue?.contains("sarif-2.1.0") == true)
         let run = try #require(log["runs"]?[0])
         #expect(run["tool"]?["driver"]?["name"] == "toolschema")
+        #expect(run["tool"]?["driver"]?["version"] == .string(ToolSchemaVersion.current))
         let rules = try #require(run["tool"]?["driver"]?["rules"]?.arrayValue)
         #expect(rules.map { $0["id"] } == ["root-type", "type-name"])
         let results = try #require(run["results"]?.arrayValue)

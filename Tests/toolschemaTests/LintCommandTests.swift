@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolSchema
 
 @Suite struct LintCommandTests {
     @Test("the README's main job: lint schemas/ exits 0")
@@ -8,6 +9,15 @@ import Testing
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.hasSuffix("tools: 0 errors, 0 warnings\n"))
         #expect(result.stdout.hasPrefix("7 files, 7 tools"))
+    }
+
+    @Test("--version prints the package's version (the one SARIF reports) and libyaml's")
+    func version() throws {
+        let result = try CLI.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "toolschema \(ToolSchemaVersion.current) (libyaml \(LibYAML.version))\n")
+        let sarif = try CLI.run(["lint", "--format", "sarif", "schemas"])
+        #expect(sarif.stdout.contains("\"version\": \"\(ToolSchemaVersion.current)\""))
     }
 
     func writeSpec(_ text: String, name: String = "spec.yaml") throws -> String {

@@ -60,7 +60,7 @@ extension LintReport {
 
     /// A SARIF 2.1.0 log for code-scanning upload: one run, the rules that fired, one result
     /// per finding with its physical location.
-    public func sarif(toolVersion: String = "0.1.0") -> JSONValue {
+    public func sarif(toolVersion: String = ToolSchemaVersion.current) -> JSONValue {
         let ruleIDs = Array(Set(findings.map(\.rule.id))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
             ["id": .string(id), "shortDescription": ["text": .string(LintRule(id: id)?.summary ?? id)]]

@@ -1,26 +1,28 @@
+import ToolSchema
+
 /// Timing of the three steps on one input, for `toolschema bench` and for comparing with other
 /// tools on identical input.
-public struct ArgumentBenchmark: Sendable, Hashable {
+struct ArgumentBenchmark: Sendable, Hashable {
     /// Nanoseconds per operation: the median over batches, and the 25th and 75th percentiles.
-    public struct Timing: Sendable, Hashable {
+    struct Timing: Sendable, Hashable {
         public var median: Double
         public var p25: Double
         public var p75: Double
     }
 
     /// The size of the arguments text in bytes.
-    public var bytes: Int
+    var bytes: Int
     /// Operations timed per step.
-    public var iterations: Int
+    var iterations: Int
     /// The strict parse of the text.
-    public var parse: Timing
+    var parse: Timing
     /// Validation of the already-parsed value.
-    public var validate: Timing
+    var validate: Timing
     /// `check(arguments:)` from the text in the chosen mode.
-    public var check: Timing
+    var check: Timing
 
     /// Megabytes (10^6 bytes) per second at a timing's median.
-    public func megabytesPerSecond(_ t: Timing) -> Double { t.median > 0 ? Double(bytes) / t.median * 1_000 : 0 }
+    func megabytesPerSecond(_ t: Timing) -> Double { t.median > 0 ? Double(bytes) / t.median * 1_000 : 0 }
 }
 
 extension Validator {
@@ -28,7 +30,7 @@ extension Validator {
     /// and reports the median and spread of the per-operation times.
     ///
     /// Wall-clock timings on shared machines vary; compare results taken in one run.
-    public func measure(
+    func measure(
         arguments text: String,
         mode: CheckMode = .repair,
         iterations: Int = 10_000

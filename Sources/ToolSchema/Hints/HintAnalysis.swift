@@ -1,0 +1,455 @@
+import JSONCore
+
+struct HintAnalysis {
+    let tool: String?
+    let validator: Validator
+    var items: [HintItem] = []
+    var corrected: JSONValue? = nil
+
+    init(tool: String?, validator: Validator) {
+        self.tool = tool
+        self.validator = validator
+    }
+
+    static func describe(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): Describe.quoted(s)
+        case .array, .object:
+            v.jsonString().count > 60 ? String(v.jsonString().prefix(60)) + "…" : v.jsonString()
+        default: v.jsonString()
+        }
+    }
+
+    static func words(_ types: [String]) -> String {
+        let names = types.map { t in
+            switch t {
+            case "integer": "an integer"
+            case "array", "object": "an \(t)"
+            case "null": "null"
+            default: "a \(t)"
+            }
+        }
+        if names.isEmpty { return "a value" }
+        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    func placeholder(_ facts: SchemaFacts?) -> JSONValue {
+        var text = "<" + (facts.map { Self.words($0.types) } ?? "a value")
+        if let values = facts?.enumValues {
+            text += ": one of " + values.map { $0.jsonString() }.joined(separator: ", ")
+        }
+        return .string(text + ">")
+    }
+
+    func label(_ path: JSONPointer) -> String {
+        path == .root ? "the arguments" : "`\(path.tokens.last ?? "")`" + (path.tokens.count > 1 ? " (\(path))" : "")
+    }
+
+    mutating func analyse(_ check: ArgumentCheck) {
+        if let parse = check.parseError {
+            let kind: HintItem.Kind
+            let cause: String
+            switch parse.code {
+            case .mergedValues:
+                kind = .mergedCalls
+                cause = "several calls were merged into one text; send one JSON object per call"
+            case .unexpectedEnd:
+                kind = .truncated
+                cause = "your arguments were cut off; send the complete call"
+            case .emptyInput:
+                kind = .unreadable
+                cause = "no arguments arrived; send a JSON object"
+            default:
+                kind = .unreadable
+                let startsLikeJSON = parse.excerpt.trimmingWhitespace.first.map { "{[\"".contains($0) } ?? false
+                cause =
+                    startsLikeJSON
+                    ? "the text is not valid JSON" : "the text is not JSON at all; send only a JSON object"
+            }
+            let excerpt = parse.excerpt.count > 60 ? String(parse.excerpt.prefix(60)) + "…" : parse.excerpt
+            items.append(
+                HintItem(
+                    kind: kind,
+                    path: .root,
+                    name: nil,
+                    received: nil,
+                    expected: "one JSON object",
+                    fix: nil,
+                    line:
+                        "\(cause) (line \(parse.position.line), column \(parse.position.column): \(parse.message); near `\(excerpt)`)."
+                )
+            )
+            return
+        }
+        guard var value = check.arguments else { return }
+        if check.isTruncated {
+            items.append(
+                HintItem(
+                    kind: .truncated,
+                    path: .root,
+                    name: nil,
+                    received: nil,
+                    expected: "the complete call",
+                    fix: nil,
+                    line: "your arguments were cut off; send the complete call."
+                )
+            )
+        }
+        if structuralFix(check, &value) {
+            corrected = value
+            return
+        }
+        var missing: [(object: JSONPointer, name: String)] = []
+        var unknown: [(object: JSONPointer, name: String)] = []
+        var others: [ValidationError] = []
+        for e in check.errors {
+            switch e.keyword {
+            case "required":
+                if let name = e.details.properties?.first { missing.append((e.instancePath, name)) }
+            case "additionalProperties":
+                if let name = e.details.properties?.first, let parent = e.instancePath.parent {
+                    unknown.append((parent, name))
+                }
+            default:
+                others.append(e)
+            }
+        }
+        // A missing property next to an unknown one spelled alike: rename.
+        var renamed: Set<String> = []
+        for u in unknown {
+            // A missing required property first, else an optional one that is absent.
+            let present = Set(u.object.resolve(in: value)?.objectValue?.keys ?? [])
+            let optional = (validator.facts(at: u.object)?.propertyNames ?? []).filter { !present.contains($0) }
+            let candidates = missing.filter { $0.object == u.object }.map(\.name) + optional
+            let received = u.object.appending(u.name).resolve(in: value)
+            let validator = self.validator
+            let fitsTarget: (String) -> Bool = { name in
+                guard let received,
+                    let errors = validator.validate(received, atInstancePath: u.object.appending(name))
+                else { return false }
+                return errors.isEmpty
+            }
+            guard
+                let targetName = candidates.first(where: { Self.alike(u.name, $0) && !renamed.contains($0) })
+                    ?? candidates.first(where: {
+                        Self.abbreviates(u.name, $0) && !renamed.contains($0) && fitsTarget($0)
+                    })
+            else { continue }
+            let target = (object: u.object, name: targetName)
+            renamed.insert(target.name)
+            renamed.insert("\u{0}" + u.name)
+            let path = u.object.appending(u.name)
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: path,
+                    name: u.name,
+                    received: path.resolve(in: value),
+                    expected: "the parameter `\(target.name)`",
+                    fix: .rename(from: u.name, to: target.name),
+                    line: "`\(u.name)` is not a parameter; did you mean `\(target.name)`? Rename it."
+                )
+            )
+            if case .object(let o)? = u.object.resolve(in: value) {
+                // Rename in place, keeping the member order the model wrote.
+                let renamedObject = JSONObject(o.map { ($0.key == u.name ? target.name : $0.key, $0.value) })
+                value = value.replacing(at: u.object, with: .object(renamedObject))
+            }
+        }
+        for m in missing where !renamed.contains(m.name) {
+            let path = m.object.appending(m.name)
+            let facts = validator.facts(at: path)
+            var line = "\(label(path)) is missing: expected \(Self.words(facts?.types ?? []))"
+            if let values = facts?.enumValues {
+                line += ", one of " + values.map { $0.jsonString() }.joined(separator: ", ")
+            }
+            if let d = facts?.description { line += " (\(d))" }
+            items.append(
+                HintItem(
+                    kind: .missingRequired,
+                    path: path,
+                    name: m.name,
+                    received: nil,
+                    expected: Self.words(facts?.types ?? []),
+                    fix: nil,
+                    line: line + "."
+                )
+            )
+            if case .object(var o)? = m.object.resolve(in: value) {
+                o[m.name] = placeholder(facts)
+                value = value.replacing(at: m.object, with: .object(o))
+            }
+        }
+        for u in unknown where !renamed.contains("\u{0}" + u.name) {
+            let path = u.object.appending(u.name)
+            let allowed = validator.facts(at: u.object)?.propertyNames ?? []
+            let suggestion =
+                TextMatching.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            items.append(
+                HintItem(
+                    kind: .unknownProperty,
+                    path: path,
+                    name: u.name,
+                    received: path.resolve(in: value),
+                    expected: "no such parameter",
+                    fix: .remove,
+                    line: "`\(u.name)` is not a parameter\(suggestion); remove it. The parameters are "
+                        + allowed.map { "`\($0)`" }.joined(separator: ", ") + "."
+                )
+            )
+            if case .object(var o)? = u.object.resolve(in: value) {
+                o.removeValue(forKey: u.name)
+                value = value.replacing(at: u.object, with: .object(o))
+            }
+        }
+        // One item per path for the rest: the first error there says the most.
+        var seen: Set<JSONPointer> = []
+        for e in others where seen.insert(e.instancePath).inserted {
+            let item = valueItem(e, received: e.instancePath.resolve(in: value))
+            if case .replace(let new)? = item.fix {
+                value = value.replacing(at: e.instancePath, with: new)
+            } else if e.instancePath != .root {
+                // The model must choose this value: mark it.
+                value = value.replacing(at: e.instancePath, with: .string("<\(item.expected)>"))
+            }
+            items.append(item)
+        }
+        corrected = value
+    }
+
+    /// Whether `short` abbreviates `long`: its letters appear in order in `long` with the same
+    /// first letter (`qty` for `quantity`), or it is the end of `long` (`address` for
+    /// `shipping_address`). Used only when the value also fits the longer name's schema.
+    static func abbreviates(_ short: String, _ long: String) -> Bool {
+        func norm(_ s: String) -> [Character] { Array(s.lowercased().filter { $0 != "_" && $0 != "-" }) }
+        let a = norm(short)
+        let b = norm(long)
+        guard a.count >= 2, a.count < b.count else { return false }
+        if b.suffix(a.count).elementsEqual(a) { return true }
+        guard a.first == b.first else { return false }
+        var k = b.startIndex
+        for c in a {
+            guard let found = b[k...].firstIndex(of: c) else { return false }
+            k = found + 1
+        }
+        return true
+    }
+
+    /// Whole-call mistakes with one certain fix: the arguments wrapped in an invented key
+    /// (`{"arguments": {…}}`), or a nested object's members written at the top.
+    mutating func structuralFix(_ check: ArgumentCheck, _ value: inout JSONValue) -> Bool {
+        guard case .object(let root) = value else { return false }
+        // Wrapped: one member, unknown, holding an object that is valid on its own.
+        if root.count == 1, let (key, inner) = root.first,
+            validator.facts(at: .root)?.propertyNames.contains(key) == false,
+            inner.objectValue != nil, validator.validate(inner).isEmpty
+        {
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: [key],
+                    name: key,
+                    received: inner,
+                    expected: "the parameters at the top level",
+                    fix: .replace(with: inner),
+                    line: "the arguments are wrapped in `\(key)`; send the object inside it as the arguments."
+                )
+            )
+            value = inner
+            return true
+        }
+        // Flattened: a missing object parameter whose members sit at the top.
+        let facts = validator.facts(at: .root)
+        let known = Set(facts?.propertyNames ?? [])
+        for e in check.errors where e.keyword == "required" && e.instancePath == .root {
+            guard let name = e.details.properties?.first, let sub = validator.facts(at: [name]),
+                sub.types.contains("object")
+            else { continue }
+            let strays = root.filter { !known.contains($0.key) && sub.propertyNames.contains($0.key) }
+            guard !strays.isEmpty else { continue }
+            let nested = JSONValue.object(JSONObject(strays.map { ($0.key, $0.value) }))
+            var moved = JSONObject(
+                root.filter { !sub.propertyNames.contains($0.key) || known.contains($0.key) }.map { ($0.key, $0.value) }
+            )
+            moved[name] = nested
+            guard validator.validate(.object(moved)).isEmpty else { continue }
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    path: [name],
+                    name: name,
+                    received: nested,
+                    expected: "an object parameter `\(name)`",
+                    fix: .replace(with: nested),
+                    line: "move " + strays.map { "`\($0.key)`" }.joined(separator: ", ")
+                        + " into an object named `\(name)`."
+                )
+            )
+            value = .object(moved)
+            return true
+        }
+        return false
+    }
+
+    /// Whether two names are probably the same: equal ignoring case, `_` and `-`, or within
+    /// a small edit distance.
+    static func alike(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
+        if norm(a) == norm(b) { return true }
+        let limit = max(1, min(a.count, b.count) / 4)
+        return TextMatching.editDistance(a.lowercased(), b.lowercased()) <= limit
+    }
+
+    func valueItem(_ e: ValidationError, received: JSONValue?) -> HintItem {
+        let path = e.instancePath
+        let facts = validator.facts(at: path)
+        let got = received.map { " but got \(Self.describe($0))" } ?? ""
+        func item(_ kind: HintItem.Kind, _ expected: String, _ fix: HintItem.Fix?, _ advice: String) -> HintItem {
+            var line = "\(label(path)): expected \(expected)\(got)"
+            if let d = facts?.description, fix == nil { line += " (\(d))" }
+            line += advice.isEmpty ? "." : "; \(advice)" + (advice.hasSuffix("?") ? "" : ".")
+            return HintItem(
+                kind: kind,
+                path: path,
+                name: path.tokens.last,
+                received: received,
+                expected: expected,
+                fix: fix,
+                line: line
+            )
+        }
+        switch e.keyword {
+        case "type":
+            let types = e.details.expectedTypes ?? facts?.types ?? []
+            if let received, let converted = convert(received, to: types, facts: facts, at: path) {
+                return item(.wrongType, Self.words(types), .replace(with: converted), "send \(converted.jsonString())")
+            }
+            return item(.wrongType, Self.words(types), nil, "")
+        case "enum", "const":
+            let allowed = e.details.allowedValues ?? []
+            let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
+            let expected = allowed.count == 1 ? list : "one of \(list)"
+            if allowed.count == 1, let only = allowed.first {
+                return item(.notAllowedValue, expected, .replace(with: only), "send \(only.jsonString())")
+            }
+            let strings = allowed.compactMap(\.stringValue)
+            if case .string(let s)? = received, !s.isEmpty {
+                let prefixed = strings.filter { $0.lowercased().hasPrefix(s.lowercased()) }
+                if prefixed.count == 1 {
+                    return item(
+                        .notAllowedValue,
+                        expected,
+                        .replace(with: .string(prefixed[0])),
+                        "did you mean \(JSONValue.string(prefixed[0]).jsonString())?"
+                    )
+                }
+            }
+            if case .string(let s)? = received,
+                let best = TextMatching.closest(to: s, in: strings, maxDistance: max(2, s.count / 3))
+            {
+                return item(
+                    .notAllowedValue,
+                    expected,
+                    .replace(with: .string(best)),
+                    "did you mean \(JSONValue.string(best).jsonString())?"
+                )
+            }
+            return item(.notAllowedValue, expected, nil, "choose one of them")
+        case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+            "minItems",
+            "maxItems", "minProperties", "maxProperties", "uniqueItems", "minContains", "maxContains", "contains":
+            return item(.outOfBounds, Self.expectation(e) ?? e.message, nil, "")
+        case "format", "pattern":
+            return item(.badFormat, Self.expectation(e) ?? e.message, nil, "")
+        default:
+            return HintItem(
+                kind: .other,
+                path: path,
+                name: path.tokens.last,
+                received: received,
+                expected: e.message,
+                fix: nil,
+                line: "\(label(path)): \(e.message)."
+            )
+        }
+    }
+
+    /// What a bound, format or pattern expects, in words, from the error's keyword and
+    /// structured details (never from its message, whose wording may change).
+    static func expectation(_ e: ValidationError) -> String? {
+        let limit = e.details.limit?.jsonString()
+        let count = e.details.limit?.intValue
+        switch e.keyword {
+        case "minimum": return limit.map { "at least \($0)" }
+        case "exclusiveMinimum": return limit.map { "more than \($0)" }
+        case "maximum": return limit.map { "at most \($0)" }
+        case "exclusiveMaximum": return limit.map { "less than \($0)" }
+        case "multipleOf": return limit.map { "a multiple of \($0)" }
+        case "minLength": return limit.map { "at least \($0) characters" }
+        case "maxLength": return limit.map { "at most \($0) characters" }
+        case "minItems": return limit.map { "at least \($0) items" }
+        case "maxItems": return limit.map { "at most \($0) items" }
+        case "minProperties": return limit.map { "at least \($0) properties" }
+        case "maxProperties": return limit.map { "at most \($0) properties" }
+        case "uniqueItems": return "unique items"
+        case "contains", "minContains":
+            return count.map { "at least \($0) item\($0 == 1 ? "" : "s") matching its `contains` schema" }
+        case "maxContains": return count.map { "at most \($0) items matching its `contains` schema" }
+        case "format": return e.details.format.flatMap { Formats.checker($0)?.description }
+        case "pattern": return e.details.format.map { "a string matching /\($0)/" }
+        default: return nil
+        }
+    }
+
+    /// A conversion of `value` to one of `types` that validates at `path`, when one is certain.
+    func convert(_ value: JSONValue, to types: [String], facts: SchemaFacts?, at path: JSONPointer) -> JSONValue? {
+        var candidates: [JSONValue] = []
+        switch value {
+        case .string(let s):
+            let t = String(s.trimmingWhitespace)
+            if types.contains("integer") || types.contains("number"), let n = JSONNumber(literal: t) {
+                candidates.append(.number(n))
+            }
+            // The coercion table takes only true/false; a hint may also read yes/no, on/off.
+            if types.contains("boolean") {
+                switch t.lowercased() {
+                case "true", "yes", "y", "on": candidates.append(true)
+                case "false", "no", "n", "off": candidates.append(false)
+                default: break
+                }
+            }
+            if types.contains("array") {
+                if let parsed = try? JSONParser().parse(t), parsed.arrayValue != nil {
+                    candidates.append(parsed)
+                } else if facts?.itemTypes.contains("string") ?? false, !t.isEmpty {
+                    // "a, b, c" sent for an array of strings.
+                    candidates.append(
+                        .array(t.split(separator: ",").map { JSONValue.string(String(String($0).trimmingWhitespace)) })
+                    )
+                }
+            }
+            if types.contains("object"), let parsed = try? JSONParser().parse(t), parsed.objectValue != nil {
+                candidates.append(parsed)
+            }
+        case .number(let n):
+            if types.contains("string") { candidates.append(.string(n.literal)) }
+            if types.contains("array") { candidates.append([value]) }
+        case .bool(let b):
+            if types.contains("string") { candidates.append(.string(b ? "true" : "false")) }
+            if types.contains("array") { candidates.append([value]) }
+        case .object:
+            if types.contains("array") { candidates.append([value]) }
+        default:
+            break
+        }
+        // A conversion is certain only when it validates where it goes; a place no subschema
+        // can be found for is never a certain fix.
+        let valid = candidates.filter { candidate in
+            validator.validate(candidate, atInstancePath: path)?.isEmpty ?? false
+        }
+        // Not a ternary with `nil`: JSONValue is ExpressibleByNilLiteral, so `nil` there would
+        // become the JSON value null.
+        guard valid.count == 1 else { return nil }
+        return valid[0]
+    }
+}

@@ -1,0 +1,38 @@
+extension ModelHint {
+    /// The message: a header, one line per item within the budget, the corrected arguments
+    /// when they fit, and the request to call again.
+    func render(budget: Int) -> String {
+        let name = tool.map { "`\($0)`" } ?? "the tool"
+        guard !items.isEmpty else { return "" }
+        if items.first?.kind == .unknownTool {
+            return items[0].line + " Call one of them with its arguments."
+        }
+        let closing = "Call \(name) again with corrected arguments."
+        var header: String
+        switch items.first?.kind {
+        case .unreadable, .mergedCalls, .truncated: header = "Your call to \(name) could not be used:"
+        default: header = "The arguments for \(name) do not match its parameters:"
+        }
+        header += "\n"
+        var body = ""
+        var shown = 0
+        for item in items {
+            let line = "- \(item.line)\n"
+            let reserve = closing.count + 40
+            if header.count + body.count + line.count + reserve > budget && shown > 0 { break }
+            body += line
+            shown += 1
+        }
+        if shown < items.count { body += "- and \(items.count - shown) more\n" }
+        var text = header + body
+        if let corrected = correctedArguments {
+            let json = corrected.jsonString()
+            if text.count + json.count + closing.count + 40 <= budget {
+                text +=
+                    (isExactlyActionable ? "Corrected arguments: " : "Corrected arguments (fill in each <…>): ") + json
+                    + "\n"
+            }
+        }
+        return text + closing
+    }
+}

@@ -1,0 +1,300 @@
+public import JSONCore
+
+/// One change made to a parsed value so that it fits its schema; never silent.
+public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Which rule of the coercion table made the change.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// `"42"` to `42`: a string holding a JSON number where a number is expected.
+        case stringToNumber = "string-to-number"
+        /// `"TRUE"` to `true`: `true` or `false` in any case where a boolean is expected.
+        case stringToBoolean = "string-to-boolean"
+        /// `12345` to `"12345"`: a number or boolean where a string is expected.
+        case scalarToString = "scalar-to-string"
+        /// A `null` for an optional property whose schema does not allow null: dropped.
+        case droppedNull = "dropped-null"
+        /// A single value where an array is expected: wrapped in a one-element array.
+        case wrappedInArray = "wrapped-in-array"
+        /// A string holding JSON where an array or object is expected: the value it encodes.
+        case parsedJSONString = "parsed-json-string"
+        /// An enum or const string matching one allowed value ignoring case and surrounding
+        /// whitespace: that value.
+        case enumCase = "enum-case"
+        /// A missing property filled with its schema's `default` (only when asked).
+        case filledDefault = "filled-default"
+    }
+
+    /// Where in the value the change was made.
+    public var path: JSONPointer
+    /// Which rule made it.
+    public var kind: Kind
+    /// The value before, or nil for a filled default.
+    public var from: JSONValue?
+    /// The value after, or nil for a dropped null.
+    public var to: JSONValue?
+    /// One line that says what changed.
+    public var message: String
+
+    /// Creates a record.
+    public init(path: JSONPointer, kind: Kind, from: JSONValue?, to: JSONValue?, message: String) {
+        self.path = path
+        self.kind = kind
+        self.from = from
+        self.to = to
+        self.message = message
+    }
+
+    public var description: String { "\(path == .root ? "(root)" : path.description): \(message) [\(kind.rawValue)]" }
+}
+
+struct Coercer {
+    let validator: Validator
+    let fillsDefaults: Bool
+    var changes: [Coercion] = []
+
+    init(validator: Validator, fillsDefaults: Bool) {
+        self.validator = validator
+        self.fillsDefaults = fillsDefaults
+    }
+
+    func valid(_ i: Int, _ value: JSONValue) -> Bool {
+        var context = ValidationContext(collecting: false, assertsFormats: validator.options.assertsFormats)
+        return validator.check(i, value, &context)
+    }
+
+    mutating func record(
+        _ path: [String],
+        _ kind: Coercion.Kind,
+        _ from: JSONValue?,
+        _ to: JSONValue?,
+        _ message: String
+    ) {
+        changes.append(Coercion(path: JSONPointer(tokens: path), kind: kind, from: from, to: to, message: message))
+    }
+
+    /// Coerces `value` against node `i`, returning the (possibly) changed value.
+    mutating func coerce(_ i: Int, _ value: JSONValue, path: [String]) -> JSONValue {
+        let node = validator.nodes[i]
+        if node.always != nil { return value }
+        var value = value
+        if let ref = node.ref { value = coerce(ref, value, path: path) }
+        for sub in node.allOf { value = coerce(sub, value, path: path) }
+        for branches in [node.anyOf, node.oneOf] where !branches.isEmpty {
+            value = coerceUnion(branches, value, path: path)
+        }
+        value = coerceScalar(node, value, path: path)
+        switch value {
+        case .object(var object):
+            var changed = false
+            for (name, member) in object {
+                guard let schema = memberSchema(node, name) else { continue }
+                let childPath = path + [name]
+                // Rule 4: null for an optional property that does not allow null is dropped.
+                if member.isNull && !node.required.contains(name) && !valid(schema, .null) {
+                    object.removeValue(forKey: name)
+                    record(
+                        childPath,
+                        .droppedNull,
+                        .null,
+                        nil,
+                        "dropped the optional property \"\(name)\", which was null; its schema does not allow null"
+                    )
+                    changed = true
+                    continue
+                }
+                let coerced = coerce(schema, member, path: childPath)
+                if coerced != member || !StringKeyed.identical(coerced, member) {
+                    object[name] = coerced
+                    changed = true
+                }
+            }
+            if fillsDefaults {
+                for (name, p) in node.properties where object[name] == nil {
+                    guard let d = validator.nodes[p].defaultValue else { continue }
+                    object[name] = d
+                    record(
+                        path + [name],
+                        .filledDefault,
+                        nil,
+                        d,
+                        "filled the missing property \"\(name)\" with its default \(d.jsonString())"
+                    )
+                    changed = true
+                }
+            }
+            return changed ? .object(object) : value
+        case .array(var elements):
+            var changed = false
+            for (k, element) in elements.enumerated() {
+                let schema = k < node.prefixItems.count ? node.prefixItems[k] : node.items
+                guard let schema else { continue }
+                let coerced = coerce(schema, element, path: path + [String(k)])
+                if !StringKeyed.identical(coerced, element) {
+                    elements[k] = coerced
+                    changed = true
+                }
+            }
+            return changed ? .array(elements) : value
+        default:
+            return value
+        }
+    }
+
+    func memberSchema(_ node: SchemaNode, _ name: String) -> Int? {
+        if let p = node.property(name) { return p }
+        for (pattern, p) in node.patternProperties where pattern.matches(name) { return p }
+        if let a = node.additionalProperties, validator.nodes[a].always == nil { return a }
+        return nil
+    }
+
+    /// anyOf/oneOf: leave a value some branch accepts; otherwise apply a coercion only when
+    /// exactly one distinct coerced value is accepted by its branch.
+    mutating func coerceUnion(_ branches: [Int], _ value: JSONValue, path: [String]) -> JSONValue {
+        if branches.contains(where: { valid($0, value) }) { return value }
+        var accepted: [(value: JSONValue, changes: [Coercion])] = []
+        for b in branches {
+            var sub = Coercer(validator: validator, fillsDefaults: fillsDefaults)
+            let candidate = sub.coerce(b, value, path: path)
+            if valid(b, candidate), !accepted.contains(where: { StringKeyed.identical($0.value, candidate) }) {
+                accepted.append((candidate, sub.changes))
+            }
+        }
+        guard accepted.count == 1 else { return value }  // none, or ambiguous
+        changes += accepted[0].changes
+        return accepted[0].value
+    }
+
+    /// Whether `value` already fits the node's type, enum and const.
+    func fits(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        if node.nullable && value.isNull { return true }
+        if let types = node.types, !types.admits(value) { return false }
+        if let allowed = node.enumValues, !allowed.contains(value) { return false }
+        if let constant = node.constValue, constant != value { return false }
+        return true
+    }
+
+    mutating func coerceScalar(_ node: SchemaNode, _ value: JSONValue, path: [String]) -> JSONValue {
+        guard !fits(node, value) else { return value }
+        let types = node.types ?? []
+        let wantsNumber = types.contains(.number) || types.contains(.integer)
+        switch value {
+        case .string(let s):
+            let trimmed = Self.trim(s)
+            // Rule 7: an enum/const string matching one allowed value ignoring case and spaces.
+            let allowed = node.enumValues ?? node.constValue.map { [$0] }
+            if let allowed {
+                let matches = allowed.filter { $0.stringValue.map { $0.lowercased() == trimmed.lowercased() } ?? false }
+                if matches.count == 1, let target = matches.first, fitsType(node, target) {
+                    record(
+                        path,
+                        .enumCase,
+                        value,
+                        target,
+                        "changed \(Describe.quoted(s)) to the allowed value \(target.jsonString())"
+                    )
+                    return target
+                }
+            }
+            // Rule 1: a number literal where a number is expected.
+            if wantsNumber, JSONNumber.isValidLiteral(trimmed), let n = JSONNumber(literal: trimmed),
+                types.contains(.number) || n.isInteger
+            {
+                let target = JSONValue.number(n)
+                if fitsType(node, target) {
+                    record(
+                        path,
+                        .stringToNumber,
+                        value,
+                        target,
+                        "converted the string \(Describe.quoted(s)) to the number \(n.literal)"
+                    )
+                    return target
+                }
+            }
+            // Rule 2: true/false in any case where a boolean is expected.
+            if types.contains(.boolean), ["true", "false"].contains(trimmed.lowercased()) {
+                let target = JSONValue.bool(trimmed.lowercased() == "true")
+                record(
+                    path,
+                    .stringToBoolean,
+                    value,
+                    target,
+                    "converted the string \(Describe.quoted(s)) to \(target.jsonString())"
+                )
+                return target
+            }
+            // Rule 6: a string holding JSON where an array or object is expected.
+            if types.contains(.array) || types.contains(.object), let first = trimmed.utf8.first,
+                first == 0x5B || first == 0x7B,
+                let parsed = try? JSONParser().parse(trimmed),
+                (parsed.arrayValue != nil && types.contains(.array))
+                    || (parsed.objectValue != nil && types.contains(.object))
+            {
+                record(
+                    path,
+                    .parsedJSONString,
+                    value,
+                    parsed,
+                    "read the string as the JSON \(parsed.typeName) it holds"
+                )
+                return parsed
+            }
+        case .number(let n) where types.contains(.string) && !wantsNumber:
+            // Rule 3: a number where a string is expected, as its JSON text.
+            let target = JSONValue.string(n.literal)
+            if fitsType(node, target) {
+                record(
+                    path,
+                    .scalarToString,
+                    value,
+                    target,
+                    "converted the number \(n.literal) to the string \(target.jsonString())"
+                )
+                return target
+            }
+        case .bool(let b) where types.contains(.string) && !types.contains(.boolean):
+            let target = JSONValue.string(b ? "true" : "false")
+            if fitsType(node, target) {
+                record(path, .scalarToString, value, target, "converted \(b) to the string \(target.jsonString())")
+                return target
+            }
+        default:
+            break
+        }
+        // Rule 5: a single value where an array is expected, when it fits the items.
+        if types.contains(.array), value.arrayValue == nil, !value.isNull {
+            let itemSchema = node.prefixItems.first ?? node.items
+            if itemSchema.map({ valid($0, value) }) ?? true {
+                record(path, .wrappedInArray, value, [value], "wrapped the single value in an array")
+                return [value]
+            }
+        }
+        return value
+    }
+
+    /// Whether `value` fits type, enum and const (ignoring nullable).
+    func fitsType(_ node: SchemaNode, _ value: JSONValue) -> Bool {
+        if let types = node.types, !types.admits(value) { return false }
+        if let allowed = node.enumValues, !allowed.contains(value) { return false }
+        if let constant = node.constValue, constant != value { return false }
+        return true
+    }
+
+    static func trim(_ s: String) -> String {
+        String(s.trimmingWhitespace)
+    }
+}
+
+/// Identity for coercion bookkeeping: JSON equality treats `1` and `1.0` as equal, but a
+/// change of literal or type still counts as a change here.
+enum StringKeyed {
+    static func identical(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x.literal == y.literal
+        case (.string(let x), .string(let y)): x.utf8.elementsEqual(y.utf8)
+        case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy(identical)
+        case (.object(let x), .object(let y)):
+            x.count == y.count && zip(x, y).allSatisfy { $0.key == $1.key && identical($0.value, $1.value) }
+        default: a == b
+        }
+    }
+}
