@@ -1,5 +1,4 @@
 public import JSONCore
-internal import Synchronization
 
 /// Why a model's arguments could not become a value of the arguments type: the check's
 /// outcome and the hint to send back, as they are.
@@ -18,26 +17,6 @@ public struct ArgumentsError: Error, Sendable, CustomStringConvertible {
                 "the arguments were valid but could not be decoded at \(decodingFailure.pointer): \(decodingFailure.message)"
         }
         return hint.text
-    }
-}
-
-/// Compiled validators per arguments type, derived once.
-enum DerivedValidators {
-    /// A type and a key strategy; hashed without building any string.
-    struct Key: Hashable {
-        var type: ObjectIdentifier
-        var strategy: SchemaDerivation.KeyStrategy
-    }
-
-    static let cache = Mutex<[Key: Validator]>([:])
-
-    static func validator<T: Decodable>(for type: T.Type, keyStrategy: SchemaDerivation.KeyStrategy) throws -> Validator
-    {
-        let key = Key(type: ObjectIdentifier(T.self), strategy: keyStrategy)
-        if let cached = cache.withLock({ $0[key] }) { return cached }
-        let validator = try Validator(SchemaDerivation.schema(for: T.self, keyStrategy: keyStrategy))
-        cache.withLock { $0[key] = validator }
-        return validator
     }
 }
 

@@ -59,26 +59,6 @@ struct IndexKey: CodingKey {
     init?(intValue: Int) { self.init(intValue) }
 }
 
-enum KeyNames {
-    /// `cityName` to `city_name`, as JSONEncoder's snake_case strategy does.
-    static func snakeCase(_ name: String) -> String {
-        guard !name.isEmpty else { return name }
-        var out = ""
-        var previousWasLower = false
-        for ch in name {
-            if ch.isUppercase {
-                if previousWasLower { out.append("_") }
-                out += ch.lowercased()
-                previousWasLower = false
-            } else {
-                out.append(ch)
-                previousWasLower = ch.isLowercase || ch.isNumber
-            }
-        }
-        return out
-    }
-}
-
 /// The coding path as a linked list: extending it costs one small object instead of copying an
 /// array at every key, and the array is built only when an error or a caller asks for it.
 final class CodingPathNode: Sendable {
