@@ -73,10 +73,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     public var message: String
     /// A second position that explains the first: the first occurrence of a duplicate key.
     public var relatedPosition: SourcePosition?
-    /// The source line around the problem, made printable.
-    public var excerpt: String
-    /// Spaces and a `^` under the offending character of ``excerpt``.
-    public var caret: String
+    /// The source line around the problem and a caret under it.
+    public var excerpt: SourceExcerpt
 
     /// Creates an error; parsers fill in every field.
     public init(
@@ -84,15 +82,13 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         position: SourcePosition,
         message: String,
         relatedPosition: SourcePosition? = nil,
-        excerpt: String = "",
-        caret: String = ""
+        excerpt: SourceExcerpt = SourceExcerpt(line: "", caret: "")
     ) {
         self.code = code
         self.position = position
         self.message = message
         self.relatedPosition = relatedPosition
         self.excerpt = excerpt
-        self.caret = caret
     }
 
     /// `line:column: error: message`.
@@ -101,9 +97,10 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
     /// The compiler-style rendering: `file:line:column: error: message`, then the source line
     /// and a caret under the problem.
     public func rendered(file: String) -> String {
-        var text = "\(file):\(description)"
-        if !excerpt.isEmpty || !caret.isEmpty { text += "\n\(excerpt)\n\(caret)" }
-        return text
+        DiagnosticLayout.render(
+            header: DiagnosticLayout.header(file: file, position: position, message: message),
+            excerpt: excerpt
+        )
     }
 }
 
@@ -117,7 +114,6 @@ struct RawParseError: Error {
     func resolved(in bytes: Span<UInt8>) -> JSONParseError {
         let position = TextLocator.position(of: offset, in: bytes)
         let related = relatedOffset.map { TextLocator.position(of: $0, in: bytes) }
-        let (line, caret) = TextLocator.excerpt(at: offset, in: bytes)
         var message = message
         if let related { message += " (first at \(related.line):\(related.column))" }
         return JSONParseError(
@@ -125,8 +121,7 @@ struct RawParseError: Error {
             position: position,
             message: message,
             relatedPosition: related,
-            excerpt: line,
-            caret: caret
+            excerpt: SourceExcerpt(at: offset, in: bytes)
         )
     }
 }

@@ -77,6 +77,11 @@ public struct JSONRepair: Hashable, Sendable, CustomStringConvertible {
 
     /// `line:column: message [kind]`.
     public var description: String { "\(position.line):\(position.column): \(message) [\(kind)]" }
+
+    /// The one line every repair is printed as: `file:line:column: repaired: message [kind]`.
+    public func rendered(file: String) -> String {
+        DiagnosticLayout.header(file: file, position: position, severity: "repaired", message: "\(message) [\(kind)]")
+    }
 }
 
 /// The result of ``JSONParser/repair(_:)-(String)``: a value and every change made to get it.

@@ -100,6 +100,18 @@ public struct ChatConfiguration: Sendable, CustomStringConvertible {
 
 /// Why a configuration could not be made from the environment.
 public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// No model is named, in the arguments or the environment.
+        public static let missingModel = Code("missing-model")
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
     /// What is missing and how to give it.
     public var message: String
     /// The message.
@@ -132,7 +144,10 @@ extension ChatConfiguration {
             return v
         }
         guard let model = model ?? value("MODEL_NAME") else {
-            throw ConfigurationError(message: "no model is named; give one (--model) or set MODEL_NAME")
+            throw ConfigurationError(
+                code: .missingModel,
+                message: "no model is named; give one (--model) or set MODEL_NAME"
+            )
         }
         switch api {
         case .openAI, .functions:

@@ -44,24 +44,28 @@ public struct HTTPResponseData: Sendable {
 
 /// Why a request got no HTTP response.
 public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of failure.
-    public enum Kind: String, Hashable, Sendable {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
         /// No connection could be made (refused, reset, DNS, TLS).
-        case connection
+        public static let connection = Code("connection")
         /// The request did not complete within its time.
-        case timeout
+        public static let timeout = Code("timeout")
         /// The response body was larger than the limit.
-        case bodyTooLarge = "body-too-large"
+        public static let bodyTooLarge = Code("body-too-large")
     }
 
     /// What kind of failure.
-    public var kind: Kind
+    public var code: Code
     /// A short account, without headers or the key.
     public var message: String
 
     /// Creates an error.
-    public init(kind: Kind, message: String) {
-        self.kind = kind
+    public init(code: Code, message: String) {
+        self.code = code
         self.message = message
     }
 
@@ -136,15 +140,15 @@ public struct HTTPClientTransport: ChatTransport {
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
-                return TransportError(kind: .timeout, message: "the request timed out (\(error))")
+                return TransportError(code: .timeout, message: "the request timed out (\(error))")
             default:
-                return TransportError(kind: .connection, message: "the connection failed (\(error))")
+                return TransportError(code: .connection, message: "the connection failed (\(error))")
             }
         }
         if error is NIOTooManyBytesError {
-            return TransportError(kind: .bodyTooLarge, message: "the response body exceeded the size limit")
+            return TransportError(code: .bodyTooLarge, message: "the response body exceeded the size limit")
         }
-        return TransportError(kind: .connection, message: "the connection failed (\(error))")
+        return TransportError(code: .connection, message: "the connection failed (\(error))")
     }
 }
 

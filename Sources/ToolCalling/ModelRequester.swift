@@ -59,10 +59,10 @@ struct ModelRequester: Sendable {
             } catch {
                 if Task.isCancelled { throw .cancelled }
                 let failure =
-                    (error as? TransportError) ?? TransportError(kind: .connection, message: "\(error)")
+                    (error as? TransportError) ?? TransportError(code: .connection, message: "\(error)")
                 logger.debug("request failed", metadata: ["step": "\(step)", "error": "\(failure.message)"])
                 if let deadline, deadline <= .now { throw .deadlineExceeded }
-                guard failure.kind != .bodyTooLarge, attempt <= retry.maxRetries else { throw .transport(failure) }
+                guard failure.code != .bodyTooLarge, attempt <= retry.maxRetries else { throw .transport(failure) }
                 try await wait(
                     retry.delay(retry: attempt, response: nil),
                     step: step,

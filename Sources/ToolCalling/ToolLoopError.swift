@@ -36,6 +36,63 @@ public struct ToolLoopError: Error, Sendable, CustomStringConvertible {
         case invalidConfiguration(String)
     }
 
+    /// Why the loop stopped, as a code callers can switch on (with a `default`) that new
+    /// reasons extend without breaking them; ``reason`` holds the details.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// The maximum number of model requests was reached.
+        public static let requestLimit = Code("request-limit")
+        /// The overall deadline passed.
+        public static let deadlineExceeded = Code("deadline-exceeded")
+        /// The calling task was cancelled.
+        public static let cancelled = Code("cancelled")
+        /// Calls stayed invalid beyond the repair budget.
+        public static let repairBudgetExhausted = Code("repair-budget-exhausted")
+        /// The model kept calling a tool with the same arguments.
+        public static let repeatedCall = Code("repeated-call")
+        /// A handler failed and the policy is to stop.
+        public static let handlerFailed = Code("handler-failed")
+        /// The provider filtered the response.
+        public static let contentFiltered = Code("content-filtered")
+        /// The response ended with calls but an unknown or missing finish reason.
+        public static let unexpectedFinish = Code("unexpected-finish")
+        /// The provider answered with an error status.
+        public static let provider = Code("provider")
+        /// The provider refused a request parameter.
+        public static let parameterRejected = Code("parameter-rejected")
+        /// No response arrived after the retries.
+        public static let transport = Code("transport")
+        /// The response was not in the provider's shape.
+        public static let malformedResponse = Code("malformed-response")
+        /// The history cannot be sent.
+        public static let invalidHistory = Code("invalid-history")
+        /// The request cannot be made as configured.
+        public static let invalidConfiguration = Code("invalid-configuration")
+    }
+
+    /// Why the loop stopped, as a ``Code``.
+    public var code: Code {
+        switch reason {
+        case .requestLimit: .requestLimit
+        case .deadlineExceeded: .deadlineExceeded
+        case .cancelled: .cancelled
+        case .repairBudgetExhausted: .repairBudgetExhausted
+        case .repeatedCall: .repeatedCall
+        case .handlerFailed: .handlerFailed
+        case .contentFiltered: .contentFiltered
+        case .unexpectedFinish: .unexpectedFinish
+        case .provider: .provider
+        case .parameterRejected: .parameterRejected
+        case .transport: .transport
+        case .malformedResponse: .malformedResponse
+        case .invalidHistory: .invalidHistory
+        case .invalidConfiguration: .invalidConfiguration
+        }
+    }
+
     /// Why the loop stopped.
     public var reason: Reason
     /// What was done until then.

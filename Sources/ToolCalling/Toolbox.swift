@@ -31,6 +31,26 @@ public struct Tool: Sendable {
 
 /// Why a tool could not be added to a toolbox.
 public struct ToolboxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// No spec could be derived from the arguments type (see `DerivationError`).
+        public static let derivation = Code("derivation")
+        /// A spec without a name (a bare JSON Schema).
+        public static let missingName = Code("missing-name")
+        /// A second tool with a name already in the toolbox.
+        public static let duplicateName = Code("duplicate-name")
+        /// The tool's schema cannot be compiled (see `SchemaError`).
+        public static let invalidSchema = Code("invalid-schema")
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
+    /// The tool's name, when it has one.
+    public var tool: String?
     /// What is wrong, naming the tool.
     public var message: String
     /// The message.
@@ -90,7 +110,7 @@ public struct Toolbox: Sendable {
         do {
             spec = try ToolSpec(deriving: type, keyStrategy: keyStrategy)
         } catch {
-            throw ToolboxError(message: error.message)
+            throw ToolboxError(code: .derivation, tool: nil, message: error.message)
         }
         let name = spec.name ?? ""
         try insert(spec, timeout: timeout, validatorOptions: Validator.Options()) { validator in
@@ -118,16 +138,24 @@ public struct Toolbox: Sendable {
         handler: (Validator) -> ToolHandler
     ) throws(ToolboxError) {
         guard let name = spec.name, !name.isEmpty else {
-            throw ToolboxError(message: "a tool needs a name; this spec is a bare schema")
+            throw ToolboxError(
+                code: .missingName,
+                tool: nil,
+                message: "a tool needs a name; this spec is a bare schema"
+            )
         }
         guard tool(named: name) == nil else {
-            throw ToolboxError(message: "there is already a tool named \"\(name)\"")
+            throw ToolboxError(code: .duplicateName, tool: name, message: "there is already a tool named \"\(name)\"")
         }
         let validator: Validator
         do {
             validator = try Validator(spec: spec, options: validatorOptions)
         } catch {
-            throw ToolboxError(message: "the schema of \"\(name)\" cannot be compiled: \(error)")
+            throw ToolboxError(
+                code: .invalidSchema,
+                tool: name,
+                message: "the schema of \"\(name)\" cannot be compiled: \(error)"
+            )
         }
         tools.append(Tool(spec: spec, validator: validator, handler: handler(validator), timeout: timeout))
     }

@@ -45,9 +45,9 @@ struct DeriveCommand: ParsableCommand {
         let loaded = try SpecFiles.loadSpecs(files)
         if loaded.failures > 0 { throw ExitCode(1) }
         do {
-            let (value, notes) = try ToolSpec.emit(loaded.specs, as: shape.shape, strict: strict)
-            for note in notes { Console.error("toolschema: note: \(note)") }
-            var out = JSONWriter(pretty: !compact).bytes(value)
+            let emitted = try ToolSpec.emit(loaded.specs, as: shape.shape, strict: strict)
+            for note in emitted.notes { Console.error("toolschema: note: \(note)") }
+            var out = JSONWriter(pretty: !compact).bytes(emitted.value)
             out.append(0x0A)
             Console.out(bytes: out)
         } catch {

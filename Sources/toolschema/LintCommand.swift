@@ -57,7 +57,7 @@ struct LintCommand: ParsableCommand {
         let report = linter.lint(sources)
         switch format {
         case .text:
-            Console.out(report.text())
+            Console.out(report.rendered())
         case .json:
             Console.out(report.json().jsonString(pretty: true) + "\n")
         case .github:

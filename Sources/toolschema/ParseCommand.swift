@@ -31,9 +31,7 @@ struct ParseCommand: ParsableCommand {
             if repair {
                 let result = try parser.repair(input.bytes)
                 for r in result.repairs {
-                    Console.error(
-                        "\(input.name):\(r.position.line):\(r.position.column): repaired: \(r.message) [\(r.kind)]"
-                    )
+                    Console.error(r.rendered(file: input.name))
                 }
                 if result.isTruncated {
                     Console.error("\(input.name): warning: the input was truncated; the value holds only what arrived")

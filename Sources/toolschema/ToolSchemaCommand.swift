@@ -11,7 +11,7 @@ struct ToolSchemaCommand: AsyncParsableCommand {
             Exit status: 0 success, 1 the input is invalid, 2 usage or I/O error \
             (chat: 1 a bound was reached, 3 the provider failed).
             """,
-        version: "toolschema \(ToolSchemaVersion.current) (libyaml \(LibYAML.version))",
+        version: "toolschema \(ToolSchemaInfo.version) (libyaml \(LibYAML.version))",
         subcommands: [
             ParseCommand.self, ValidateCommand.self, LintCommand.self, DeriveCommand.self, BenchCommand.self,
             ChatCommand.self,

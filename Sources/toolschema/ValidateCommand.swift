@@ -69,7 +69,7 @@ struct ValidateCommand: ParsableCommand {
             while let line = readLine(strippingNewline: true) {
                 let result = validator.check(arguments: line, mode: mode.mode, options: options)
                 allValid = allValid && result.isValid
-                Console.out(Self.json(result, tool: toolName, validator: validator).jsonString() + "\n")
+                Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")
             }
             if !allValid { throw ExitCode(1) }
             return
@@ -83,10 +83,10 @@ struct ValidateCommand: ParsableCommand {
         let result = validator.check(arguments: text, mode: mode.mode, options: options)
         switch format {
         case .json:
-            Console.out(Self.json(result, tool: toolName, validator: validator).jsonString() + "\n")
+            Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")
         case .text:
             let style = Style.forStandardError()
-            let report = result.report(file: argumentsFile ?? "<arguments>", colour: style.enabled)
+            let report = result.rendered(file: argumentsFile ?? "<arguments>", colour: style.enabled)
             if !report.isEmpty { Console.error(report) }
             if result.isValid, let value = result.arguments {
                 Console.out(value.jsonString() + "\n")
@@ -100,44 +100,5 @@ struct ValidateCommand: ParsableCommand {
 
     func loadValidator() throws -> (Validator, String?) {
         try SpecLoading.validator(schema: schema, tool: tool, assertFormats: assertFormats)
-    }
-
-    /// `{"valid", "arguments", "errors", "repairs", "hint"}`.
-    static func json(_ result: ArgumentCheck, tool: String?, validator: Validator) -> JSONValue {
-        var errors: [JSONValue] = []
-        if let p = result.parseError {
-            errors.append([
-                "path": "", "schemaPath": "", "keyword": "json",
-                "message": .string("\(p.position.line):\(p.position.column): \(p.message)"),
-            ])
-        }
-        if result.isTruncated && !result.isValid {
-            errors.append([
-                "path": "", "schemaPath": "", "keyword": "truncated", "message": "the arguments were cut off",
-            ])
-        }
-        for e in result.errors {
-            errors.append([
-                "path": .string(e.instancePath.description), "schemaPath": .string(e.schemaPath),
-                "keyword": .string(e.keyword),
-                "message": .string(e.message),
-            ])
-        }
-        var repairs: [JSONValue] = result.repairs.map { r in
-            [
-                "path": "", "kind": .string(r.kind.description),
-                "message": .string("\(r.position.line):\(r.position.column): \(r.message)"),
-            ]
-        }
-        repairs += result.coercions.map { c in
-            ["path": .string(c.path.description), "kind": .string(c.kind.rawValue), "message": .string(c.message)]
-        }
-        return [
-            "valid": .bool(result.isValid),
-            "arguments": result.arguments ?? .null,
-            "errors": .array(errors),
-            "repairs": .array(repairs),
-            "hint": result.isValid ? .null : .string(ModelHint(check: result, tool: tool, validator: validator).text),
-        ]
     }
 }

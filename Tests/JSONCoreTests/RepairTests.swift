@@ -200,7 +200,7 @@ import Testing
             Issue.record("expected an error, got \(result.value)")
         } catch {
             expectPosition(error.position, line: line, column: column)
-            #expect(!error.excerpt.isEmpty)
+            #expect(!error.excerpt.line.isEmpty)
         }
     }
 

@@ -241,11 +241,11 @@ import Testing
     @Test("the caret accounts for wide characters and control pictures")
     func caretAlignment() throws {
         let wide = try #require(strictError("{\"城市\": x}"))
-        #expect(wide.excerpt == "{\"城市\": x}")
-        #expect(wide.caret == String(repeating: " ", count: 9) + "^")
+        #expect(wide.excerpt.line == "{\"城市\": x}")
+        #expect(wide.excerpt.caret == String(repeating: " ", count: 9) + "^")
         let control = try #require(strictError("\"a\u{1}\""))
-        #expect(control.excerpt == "\"a\u{2401}\"")
-        #expect(control.caret == "  ^")
+        #expect(control.excerpt.line == "\"a\u{2401}\"")
+        #expect(control.excerpt.caret == "  ^")
     }
 
     @Test("a long line is clipped around the error")
@@ -253,10 +253,10 @@ import Testing
         let text = "[" + String(repeating: "1,", count: 300) + "x]"
         let error = try #require(strictError(text))
         #expect(error.position.column == 602)
-        #expect(error.excerpt.hasPrefix("…"))
-        #expect(error.excerpt.count <= 102)
-        let caretColumn = error.caret.count - 1
-        let characters = Array(error.excerpt)
+        #expect(error.excerpt.line.hasPrefix("…"))
+        #expect(error.excerpt.line.count <= 102)
+        let caretColumn = error.excerpt.caret.count - 1
+        let characters = Array(error.excerpt.line)
         #expect(characters[caretColumn] == "x")
     }
 

@@ -93,6 +93,7 @@ struct AnthropicAndFunctionsTests {
             try await loop.run(Transcript(api: .anthropic, prompt: "?"))
         }
         #expect(error?.reason == .contentFiltered)
+        #expect(error?.code == .contentFiltered)
         let steps = error?.partial.steps ?? []
         try #require(steps.count == 3 && server.requests.count == 3)
         #expect(steps.map { $0.calls[0].disposition } == [.cutOff, .invalidArguments, .notExecuted])

@@ -65,6 +65,7 @@ struct HTTPBehaviourTests {
             try await loop(server).run(Transcript(api: .openAI, prompt: "Hi"))
         }
         #expect(error?.reason == .provider(status: 500, type: "server_error", message: "do not"))
+        #expect(error?.code == .provider)
         #expect(try await loop(server).run(Transcript(api: .openAI, prompt: "Hi")).finalText == "ok")
     }
 
@@ -164,7 +165,7 @@ struct HTTPBehaviourTests {
             Issue.record("expected transport, got \(String(describing: error?.reason))")
             return
         }
-        #expect(failure.kind == .timeout)
+        #expect(failure.code == .timeout)
         #expect(server.requests.count == 2)
     }
 
@@ -190,7 +191,7 @@ struct HTTPBehaviourTests {
             Issue.record("expected transport, got \(String(describing: error?.reason))")
             return
         }
-        #expect(failure.kind == .connection || failure.kind == .timeout)
+        #expect(failure.code == .connection || failure.code == .timeout)
         #expect(events.types.filter { $0 == "request" }.count == 3)
     }
 

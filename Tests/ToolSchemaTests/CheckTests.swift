@@ -49,7 +49,7 @@ import ToolSchema
         let result = try check(text)
         #expect(result.isValid, "\(result.errors)")
         #expect(result.arguments == (try JSONValue(parsing: expected)))
-        #expect(result.coercions.map(\.kind.rawValue) == [kind])
+        #expect(result.coercions.map(\.kind.description) == [kind])
         #expect(result.coercions.first?.message.isEmpty == false)
         let strict = try check(text, .strict)
         #expect(!strict.isValid, "strict mode changes nothing")

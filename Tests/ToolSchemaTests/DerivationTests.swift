@@ -248,7 +248,7 @@ struct BadDescriptions: ToolArguments {
             _ = try Validating.decodeArguments(from: #"{"n": 2}"#)
             Issue.record("expected an error")
         } catch let error as ArgumentsError {
-            #expect(error.decodingFailure?.pointer.description == "/n")
+            #expect(error.decodingFailure?.instancePath.description == "/n")
             #expect(error.decodingFailure?.message == "n must be more than 5")
             #expect(error.hint.text.contains("`n`"))
         }
@@ -306,7 +306,7 @@ struct BadDescriptions: ToolArguments {
         let strict = try ToolSpec(deriving: Weather.self, strict: true)
         #expect(strict.strict == true)
         #expect(Linter(profiles: [.openAIStrict]).lint([strict]).findings.filter { $0.severity == .error }.isEmpty)
-        let (value, _) = try ToolSpec.emit([spec], as: .anthropic)
+        let value = try ToolSpec.emit([spec], as: .anthropic).value
         #expect(
             value[0]?["input_schema"]?["properties"]?["city"] == [
                 "type": "string", "minLength": 1, "description": "The city",

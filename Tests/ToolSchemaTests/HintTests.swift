@@ -246,16 +246,16 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         ])
         let result = v.check(arguments: "{'n': '3', 'x': 1}")
         #expect(
-            result.report() == """
-                repaired: 1:2: read a single-quoted string as a JSON string [single-quotes]
-                repaired: 1:7: read a single-quoted string as a JSON string [single-quotes]
-                repaired: 1:12: read a single-quoted string as a JSON string [single-quotes]
+            result.rendered() == """
+                <arguments>:1:2: repaired: read a single-quoted string as a JSON string [single-quotes]
+                <arguments>:1:7: repaired: read a single-quoted string as a JSON string [single-quotes]
+                <arguments>:1:12: repaired: read a single-quoted string as a JSON string [single-quotes]
                 coerced: /n: converted the string "3" to the number 3 [string-to-number]
                 error: /x: unexpected property "x"; the allowed properties are "n", "u" [additionalProperties]
                 """
         )
-        #expect(result.report(colour: true).contains("\u{1B}[31merror:\u{1B}[0m"))
-        #expect(!result.report().contains("\u{1B}"))
+        #expect(result.rendered(colour: true).contains("\u{1B}[31merror:\u{1B}[0m"))
+        #expect(!result.rendered().contains("\u{1B}"))
     }
 }
 
@@ -312,15 +312,15 @@ struct HintCase: Sendable, CustomTestStringConvertible {
     @Test(
         "a reworded message leaves the hint unchanged",
         arguments: [
-            ("/days", "minimum", ValidationError.Details(limit: 1), JSONValue(0), "at least 1"),
+            ("/days", "minimum", SchemaViolation.Details(limit: 1), JSONValue(0), "at least 1"),
             ("/email", "format", .init(format: "email"), "bob", "an email address"),
             ("/code", "pattern", .init(format: "^[A-Z]{3}$"), "ab", "a string matching /^[A-Z]{3}$/"),
-        ] as [(String, String, ValidationError.Details, JSONValue, String)]
+        ] as [(String, String, SchemaViolation.Details, JSONValue, String)]
     )
     func rewordedMessage(
         path: String,
         keyword: String,
-        details: ValidationError.Details,
+        details: SchemaViolation.Details,
         value: JSONValue,
         words: String
     ) throws {
@@ -330,9 +330,9 @@ struct HintCase: Sendable, CustomTestStringConvertible {
             isValid: false,
             arguments: arguments,
             errors: [
-                ValidationError(
+                SchemaViolation(
                     instancePath: pointer,
-                    schemaPath: "#/properties\(path)/\(keyword)",
+                    schemaPath: JSONPointer(tokens: ["properties"] + pointer.tokens + [keyword]),
                     keyword: keyword,
                     message: "Wert ungültig",  // any wording at all
                     details: details

@@ -49,7 +49,7 @@ import ToolSchema
             options.ignoresUnsupportedKeywords = true
             #expect(throws: Never.self) { try Validator(schema, options: options) }
             let report = Linter().lint([ToolSpec(name: "f", description: "d", parameters: schema)])
-            #expect(report.findings.contains { $0.rule.id == "unsupported-keyword" }, "\(name): \(report.text())")
+            #expect(report.findings.contains { $0.rule.id == "unsupported-keyword" }, "\(name): \(report.rendered())")
         }
     }
 
@@ -75,7 +75,7 @@ import ToolSchema
                 report.findings.contains {
                     $0.rule.id == "type-name" && $0.pointer.tokens.suffix(expected.count) == expected[...]
                 },
-                "\(keyword.name): \(report.text())"
+                "\(keyword.name): \(report.rendered())"
             )
         }
     }

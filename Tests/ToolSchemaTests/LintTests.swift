@@ -101,7 +101,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
     @Test("schemas/ lints clean under portable, openai, anthropic and mcp")
     func shippedSpecsAreClean() throws {
         let report = Linter(profiles: [.portable, .openAI, .anthropic, .mcp]).lint(try shippedSpecs())
-        #expect(report.findings.isEmpty, "\(report.text())")
+        #expect(report.findings.isEmpty, "\(report.rendered())")
         #expect(report.fileCount >= 7)
         #expect(report.toolCount >= 7)
     }
@@ -113,12 +113,12 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         let specs = try ToolSpec.specs(in: documents)
         for (shape, strict, profile) in [(SpecShape.openAI, true, LintProfile.openAIStrict), (.gemini, false, .gemini)]
         {
-            let (value, _) = try ToolSpec.emit(specs, as: shape, strict: strict)
+            let value = try ToolSpec.emit(specs, as: shape, strict: strict).value
             let text = SourceText(file: "derived.json", bytes: Array(value.jsonString(pretty: true).utf8))
             let report = Linter(profiles: [profile]).lint([text])
             // Both get_weather examples land in one shape here, so that clash is expected.
             let errors = report.findings.filter { $0.severity == .error && $0.rule.id != "duplicate-name" }
-            #expect(errors.isEmpty, "\(profile): \(report.text())")
+            #expect(errors.isEmpty, "\(profile): \(report.rendered())")
         }
     }
 
@@ -212,14 +212,14 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
     )
     func validSpecs(_ schema: JSONValue) {
         let report = Linter().lint([ToolSpec(name: "f", description: "d", parameters: schema)])
-        #expect(report.findings.isEmpty, "\(report.text())")
+        #expect(report.findings.isEmpty, "\(report.rendered())")
     }
 
     @Test func textOutput() throws {
         let text = SourceText(file: "t.yaml", bytes: Array("name: f\ndescription: d\nparameters:\n  type: dict\n".utf8))
         let report = Linter().lint([text])
         #expect(
-            report.text() == """
+            report.rendered() == """
                 t.yaml:4:9: error: the arguments schema must have type: object at its root, found type: "dict" [root-type]
                   type: dict
                         ^
@@ -263,7 +263,7 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         #expect(log["$schema"]?.stringValue?.contains("sarif-2.1.0") == true)
         let run = try #require(log["runs"]?[0])
         #expect(run["tool"]?["driver"]?["name"] == "toolschema")
-        #expect(run["tool"]?["driver"]?["version"] == .string(ToolSchemaVersion.current))
+        #expect(run["tool"]?["driver"]?["version"] == .string(ToolSchemaInfo.version))
         let rules = try #require(run["tool"]?["driver"]?["rules"]?.arrayValue)
         #expect(rules.map { $0["id"] } == ["root-type", "type-name"])
         let results = try #require(run["results"]?.arrayValue)

@@ -127,7 +127,9 @@ import ToolSchema
 
     @Test("every shape round-trips through the loader", arguments: [SpecShape.openAI, .function, .anthropic, .mcp])
     func roundTrip(_ shape: SpecShape) throws {
-        let (value, notes) = try ToolSpec.emit(Self.specs, as: shape)
+        let emitted = try ToolSpec.emit(Self.specs, as: shape)
+        let value = emitted.value
+        let notes = emitted.notes
         #expect(notes.isEmpty)
         let text = value.jsonString(pretty: true)
         let back = try ToolSpec.specs(in: LoadedDocument.load(SourceText(file: "out.json", bytes: Array(text.utf8))))
@@ -138,7 +140,7 @@ import ToolSchema
     }
 
     @Test func openAIShape() throws {
-        let (value, _) = try ToolSpec.emit([Self.specs[1]], as: .openAI)
+        let value = try ToolSpec.emit([Self.specs[1]], as: .openAI).value
         #expect(
             value.jsonString()
                 == #"[{"type":"function","function":{"name":"get_current_time","description":"Now","parameters":{"type":"object","properties":{}}}}]"#
@@ -160,7 +162,9 @@ import ToolSchema
                 "$defs": ["tag": ["type": "string", "pattern": "^[a-z]+$"]],
             ]
         )
-        let (value, notes) = try ToolSpec.emit([spec], as: .gemini)
+        let emitted = try ToolSpec.emit([spec], as: .gemini)
+        let value = emitted.value
+        let notes = emitted.notes
         let parameters = try #require(value[0]?["functionDeclarations"]?[0]?["parameters"])
         #expect(parameters["type"] == "OBJECT")
         #expect(parameters["additionalProperties"] == nil)
@@ -182,7 +186,9 @@ import ToolSchema
 
     @Test("strict: every property required, optional ones nullable, no extra properties")
     func strict() throws {
-        let (value, notes) = try ToolSpec.emit([Self.specs[0]], as: .openAI, strict: true)
+        let emitted = try ToolSpec.emit([Self.specs[0]], as: .openAI, strict: true)
+        let value = emitted.value
+        let notes = emitted.notes
         let function = try #require(value[0]?["function"])
         #expect(function["strict"] == true)
         let parameters = try #require(function["parameters"])
@@ -201,7 +207,7 @@ import ToolSchema
             name: "t",
             parameters: ["type": "object", "properties": ["x": ["anyOf": [["type": "string"], ["type": "integer"]]]]]
         )
-        let (value, _) = try ToolSpec.emit([spec], as: .function, strict: true)
+        let value = try ToolSpec.emit([spec], as: .function, strict: true).value
         #expect(
             value[0]?["parameters"]?["properties"]?["x"] == [
                 "anyOf": [["anyOf": [["type": "string"], ["type": "integer"]]], ["type": "null"]]
@@ -210,9 +216,9 @@ import ToolSchema
     }
 
     @Test func jsonSchemaShape() throws {
-        let (one, _) = try ToolSpec.emit([Self.specs[1]], as: .jsonSchema)
+        let one = try ToolSpec.emit([Self.specs[1]], as: .jsonSchema).value
         #expect(one == ["type": "object", "properties": [:]])
-        let (two, _) = try ToolSpec.emit(Self.specs, as: .jsonSchema)
+        let two = try ToolSpec.emit(Self.specs, as: .jsonSchema).value
         #expect(two.arrayValue?.count == 2)
     }
 

@@ -145,7 +145,7 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         #expect(v.validate(["value": 1, "children": [["value": 2, "children": [["value": 3]]]]]).isEmpty)
         let errors = v.validate(["value": 1, "children": [["value": 2, "children": [["value": "x"]]]]])
         #expect(errors.map(\.instancePath.description) == ["/children/0/children/0/value"])
-        #expect(errors.first?.schemaPath == "#/$defs/node/properties/value/type")
+        #expect(errors.first?.schemaPath.fragment == "#/$defs/node/properties/value/type")
         let list = try Validator([
             "type": "object", "properties": ["next": ["anyOf": [["type": "null"], ["$ref": "#"]]]],
         ])
@@ -155,7 +155,7 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         ])
         #expect(legacy.validate(["x": 1]).count == 1)
         let pointer = try Validator(["properties": ["a": ["type": "integer"], "b": ["$ref": "#/properties/a"]]])
-        #expect(pointer.validate(["b": "x"]).map(\.schemaPath) == ["#/properties/a/type"])
+        #expect(pointer.validate(["b": "x"]).map(\.schemaPath.fragment) == ["#/properties/a/type"])
     }
 
     @Test(
@@ -177,7 +177,7 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
             _ = try Validator(schema)
             Issue.record("expected a schema error")
         } catch {
-            #expect(error.pointer.description == (pointer == "/" ? "" : pointer), "\(error)")
+            #expect(error.schemaPath.description == (pointer == "/" ? "" : pointer), "\(error)")
             #expect(!error.message.isEmpty)
         }
     }
@@ -212,7 +212,7 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         ])
         let errors = v.validate(["method": "card", "last4": "42"])
         #expect(errors.map(\.keyword) == ["pattern"])
-        #expect(errors.first?.schemaPath == "#/anyOf/0/properties/last4/pattern")
+        #expect(errors.first?.schemaPath.fragment == "#/anyOf/0/properties/last4/pattern")
         let fewest = try Validator(["anyOf": [["type": "string", "minLength": 3], ["type": "integer"]]]).validate("ab")
         #expect(fewest.map(\.keyword) == ["minLength"])
     }
@@ -334,7 +334,7 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
 }
 
 enum JSONEncoderBridge {
-    static func encode(_ errors: [ValidationError]) throws -> Data { try JSONEncoder().encode(errors) }
+    static func encode(_ errors: [SchemaViolation]) throws -> Data { try JSONEncoder().encode(errors) }
 }
 
 /// Keywords the validator does not implement yet are never silently accepted.
@@ -354,7 +354,7 @@ enum JSONEncoderBridge {
             try Validator(schema)
         } throws: { error in
             guard let error = error as? SchemaError else { return false }
-            return error.pointer == JSONPointer(tokens: [keyword])
+            return error.schemaPath == JSONPointer(tokens: [keyword])
                 && error.message.hasPrefix("\(keyword) is not supported")
         }
         // Opting in accepts the schema, without the check: the extra property passes.

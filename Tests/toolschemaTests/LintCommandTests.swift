@@ -15,9 +15,9 @@ import ToolSchema
     func version() throws {
         let result = try CLI.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout == "toolschema \(ToolSchemaVersion.current) (libyaml \(LibYAML.version))\n")
+        #expect(result.stdout == "toolschema \(ToolSchemaInfo.version) (libyaml \(LibYAML.version))\n")
         let sarif = try CLI.run(["lint", "--format", "sarif", "schemas"])
-        #expect(sarif.stdout.contains("\"version\": \"\(ToolSchemaVersion.current)\""))
+        #expect(sarif.stdout.contains("\"version\": \"\(ToolSchemaInfo.version)\""))
     }
 
     func writeSpec(_ text: String, name: String = "spec.yaml") throws -> String {

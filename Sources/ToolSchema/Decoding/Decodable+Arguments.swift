@@ -3,18 +3,40 @@ public import JSONCore
 /// Why a model's arguments could not become a value of the arguments type: the check's
 /// outcome and the hint to send back, as they are.
 public struct ArgumentsError: Error, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// The text could not be read, or the value does not fit the schema.
+        public static let invalidArguments = Code("invalid-arguments")
+        /// The value fits the schema, but the type's own `init(from:)` refused it.
+        public static let decodingFailed = Code("decoding-failed")
+    }
+
+    /// Where and why the type's own `init(from:)` refused a value that fits the schema.
+    public struct DecodingFailure: Hashable, Sendable {
+        /// Where in the arguments.
+        public var instancePath: JSONPointer
+        /// What the type said.
+        public var message: String
+    }
+
+    /// What kind of problem it is.
+    public var code: Code { decodingFailure == nil ? .invalidArguments : .decodingFailed }
     /// The outcome of parsing, repairing, coercing and validating.
     public var check: ArgumentCheck
     /// The message for the model.
     public var hint: ModelHint
     /// When the value validated but the type's own `init(from:)` refused it: where (as a JSON
     /// Pointer) and why.
-    public var decodingFailure: (pointer: JSONPointer, message: String)?
+    public var decodingFailure: DecodingFailure?
 
     public var description: String {
         if let decodingFailure {
             return
-                "the arguments were valid but could not be decoded at \(decodingFailure.pointer): \(decodingFailure.message)"
+                "the arguments were valid but could not be decoded at \(decodingFailure.instancePath): \(decodingFailure.message)"
         }
         return hint.text
     }
@@ -68,24 +90,24 @@ extension Decodable {
             let pointer = error.jsonPointer
             let message = Self.describe(error)
             failed.errors = [
-                ValidationError(instancePath: pointer, schemaPath: "", keyword: "decode", message: message)
+                SchemaViolation(instancePath: pointer, schemaPath: .root, keyword: "decode", message: message)
             ]
             throw ArgumentsError(
                 check: failed,
                 hint: ModelHint(check: failed, tool: tool(), validator: validator),
-                decodingFailure: (pointer, message)
+                decodingFailure: ArgumentsError.DecodingFailure(instancePath: pointer, message: message)
             )
         } catch {
             var failed = check
             failed.isValid = false
             let message = "\(error)"
             failed.errors = [
-                ValidationError(instancePath: .root, schemaPath: "", keyword: "decode", message: message)
+                SchemaViolation(instancePath: .root, schemaPath: .root, keyword: "decode", message: message)
             ]
             throw ArgumentsError(
                 check: failed,
                 hint: ModelHint(check: failed, tool: tool(), validator: validator),
-                decodingFailure: (.root, message)
+                decodingFailure: ArgumentsError.DecodingFailure(instancePath: .root, message: message)
             )
         }
     }

@@ -46,9 +46,37 @@ extension ToolArguments {
 
 /// Why a schema could not be derived from a type.
 public struct DerivationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// The type's own `init(from:)` failed or refused the values the probe decodes with.
+        public static let decodingFailed = Code("decoding-failed")
+        /// An enum with no cases to list.
+        public static let noCases = Code("no-cases")
+        /// A type that holds itself through a property that is neither optional nor a collection.
+        public static let infiniteType = Code("infinite-type")
+        /// A `ToolArguments` customization (`parameterConstraints`, `parameterDescriptions`) that does not fit the type.
+        public static let invalidCustomization = Code("invalid-customization")
+        /// A type that decodes itself as an array or a single value, which cannot be a tool's arguments object.
+        public static let notAnObject = Code("not-an-object")
+        /// A decoding shape derivation does not support yet (nested containers in `init(from:)`).
+        public static let unsupported = Code("unsupported")
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
     /// What went wrong and how to get around it, naming the type.
     public var message: String
+    /// The message.
     public var description: String { message }
+
+    init(_ code: Code, message: String) {
+        self.code = code
+        self.message = message
+    }
 }
 
 /// Derives JSON Schemas from `Decodable` types, without macros, by running the type's own
@@ -99,7 +127,10 @@ public enum SchemaDerivation {
         } catch let error as DerivationError {
             throw error
         } catch {
-            throw DerivationError(message: "\(T.self).init(from:) failed while its schema was derived: \(error)")
+            throw DerivationError(
+                .decodingFailed,
+                message: "\(T.self).init(from:) failed while its schema was derived: \(error)"
+            )
         }
     }
 }
@@ -224,7 +255,9 @@ final class ProbeState {
         }
         if let enumeration = T.self as? any CaseIterable.Type, let (schema, first) = enumSchema(enumeration) {
             if let sample, let value = try? JSONValueDecoder().decode(T.self, from: sample) { return (schema, value) }
-            guard let value = first as? T else { throw DerivationError(message: "\(T.self) has no cases to describe") }
+            guard let value = first as? T else {
+                throw DerivationError(.noCases, message: "\(T.self) has no cases to describe")
+            }
             return (schema, value)
         }
         return try probeObject(T.self, sample: sample)
@@ -284,11 +317,13 @@ final class ProbeState {
             throw error
         } catch let signal as RecursionSignal {
             throw DerivationError(
+                .infiniteType,
                 message:
                     "\(T.self) holds itself through a property that is neither optional nor a collection (\(signal.reference)); JSON cannot describe a value that never ends"
             )
         } catch {
             throw DerivationError(
+                .decodingFailed,
                 message:
                     "\(T.self).init(from:) rejected the placeholder values the schema probe decodes with (\(error)); "
                     + "make \(T.self) adopt ToolArguments and give sampleArguments (a valid arguments object) or argumentsSchema"
@@ -337,6 +372,7 @@ final class ObjectRecorder {
                 guard case .object(var o)? = members[name] else { throw unknown(T.self, name, "parameterConstraints") }
                 guard case .object(let keywords) = extra else {
                     throw DerivationError(
+                        .invalidCustomization,
                         message: "\(T.self).parameterConstraints[\"\(name)\"] must be an object of JSON Schema keywords"
                     )
                 }
@@ -353,6 +389,7 @@ final class ObjectRecorder {
 
     func unknown<T>(_ type: T.Type, _ name: String, _ member: String) -> DerivationError {
         DerivationError(
+            .invalidCustomization,
             message: "\(T.self).\(member) names \"\(name)\", which \(T.self) does not decode; its properties are "
                 + properties.map { "\"\($0.name)\"" }.joined(separator: ", ")
         )
@@ -371,11 +408,15 @@ struct ProbeDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        throw DerivationError(message: "a type that decodes itself as an array cannot be a tool's arguments object")
+        throw DerivationError(
+            .notAnObject,
+            message: "a type that decodes itself as an array cannot be a tool's arguments object"
+        )
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
         throw DerivationError(
+            .notAnObject,
             message: "a type that decodes itself from a single value cannot be a tool's arguments object"
         )
     }
@@ -473,6 +514,7 @@ struct ProbeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
         throw DerivationError(
+            .unsupported,
             message:
                 "nested containers in init(from:) are not supported yet; decode a nested Decodable type instead (key \"\(wire(key))\")"
         )
@@ -480,6 +522,7 @@ struct ProbeKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
         throw DerivationError(
+            .unsupported,
             message:
                 "nested containers in init(from:) are not supported yet; decode an array type instead (key \"\(wire(key))\")"
         )

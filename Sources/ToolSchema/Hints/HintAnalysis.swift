@@ -61,16 +61,17 @@ struct HintAnalysis {
                 cause = "no arguments arrived; send a JSON object"
             default:
                 kind = .unreadable
-                let startsLikeJSON = parse.excerpt.trimmingWhitespace.first.map { "{[\"".contains($0) } ?? false
+                let startsLikeJSON = parse.excerpt.line.trimmingWhitespace.first.map { "{[\"".contains($0) } ?? false
                 cause =
                     startsLikeJSON
                     ? "the text is not valid JSON" : "the text is not JSON at all; send only a JSON object"
             }
-            let excerpt = parse.excerpt.count > 60 ? String(parse.excerpt.prefix(60)) + "…" : parse.excerpt
+            let line = parse.excerpt.line
+            let excerpt = line.count > 60 ? String(line.prefix(60)) + "…" : line
             items.append(
                 HintItem(
                     kind: kind,
-                    path: .root,
+                    instancePath: .root,
                     name: nil,
                     received: nil,
                     expected: "one JSON object",
@@ -86,7 +87,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .truncated,
-                    path: .root,
+                    instancePath: .root,
                     name: nil,
                     received: nil,
                     expected: "the complete call",
@@ -101,7 +102,7 @@ struct HintAnalysis {
         }
         var missing: [(object: JSONPointer, name: String)] = []
         var unknown: [(object: JSONPointer, name: String)] = []
-        var others: [ValidationError] = []
+        var others: [SchemaViolation] = []
         for e in check.errors {
             switch e.keyword {
             case "required":
@@ -142,7 +143,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .wrongName,
-                    path: path,
+                    instancePath: path,
                     name: u.name,
                     received: path.resolve(in: value),
                     expected: "the parameter `\(target.name)`",
@@ -167,7 +168,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .missingRequired,
-                    path: path,
+                    instancePath: path,
                     name: m.name,
                     received: nil,
                     expected: Self.words(facts?.types ?? []),
@@ -188,7 +189,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .unknownProperty,
-                    path: path,
+                    instancePath: path,
                     name: u.name,
                     received: path.resolve(in: value),
                     expected: "no such parameter",
@@ -247,7 +248,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .wrongName,
-                    path: [key],
+                    instancePath: [key],
                     name: key,
                     received: inner,
                     expected: "the parameters at the top level",
@@ -276,7 +277,7 @@ struct HintAnalysis {
             items.append(
                 HintItem(
                     kind: .wrongName,
-                    path: [name],
+                    instancePath: [name],
                     name: name,
                     received: nested,
                     expected: "an object parameter `\(name)`",
@@ -300,7 +301,7 @@ struct HintAnalysis {
         return TextMatching.editDistance(a.lowercased(), b.lowercased()) <= limit
     }
 
-    func valueItem(_ e: ValidationError, received: JSONValue?) -> HintItem {
+    func valueItem(_ e: SchemaViolation, received: JSONValue?) -> HintItem {
         let path = e.instancePath
         let facts = validator.facts(at: path)
         let got = received.map { " but got \(Self.describe($0))" } ?? ""
@@ -310,7 +311,7 @@ struct HintAnalysis {
             line += advice.isEmpty ? "." : "; \(advice)" + (advice.hasSuffix("?") ? "" : ".")
             return HintItem(
                 kind: kind,
-                path: path,
+                instancePath: path,
                 name: path.tokens.last,
                 received: received,
                 expected: expected,
@@ -364,7 +365,7 @@ struct HintAnalysis {
         default:
             return HintItem(
                 kind: .other,
-                path: path,
+                instancePath: path,
                 name: path.tokens.last,
                 received: received,
                 expected: e.message,
@@ -376,7 +377,7 @@ struct HintAnalysis {
 
     /// What a bound, format or pattern expects, in words, from the error's keyword and
     /// structured details (never from its message, whose wording may change).
-    static func expectation(_ e: ValidationError) -> String? {
+    static func expectation(_ e: SchemaViolation) -> String? {
         let limit = e.details.limit?.jsonString()
         let count = e.details.limit?.intValue
         switch e.keyword {

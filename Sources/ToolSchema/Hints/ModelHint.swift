@@ -34,7 +34,9 @@ public struct ModelHint: Sendable, Hashable {
         var analysis = HintAnalysis(tool: tool, validator: validator)
         analysis.analyse(check)
         self.tool = tool
-        self.items = analysis.items.sorted { ($0.kind, $0.path.description) < ($1.kind, $1.path.description) }
+        self.items = analysis.items.sorted {
+            ($0.kind, $0.instancePath.description) < ($1.kind, $1.instancePath.description)
+        }
         self.correctedArguments = analysis.corrected
         self.isExactlyActionable = !items.isEmpty && items.allSatisfy { $0.fix != nil } && check.arguments != nil
         self.text = ""
@@ -60,7 +62,7 @@ public struct ModelHint: Sendable, Hashable {
         self.items = [
             HintItem(
                 kind: .unknownTool,
-                path: .root,
+                instancePath: .root,
                 name: name,
                 received: .string(name),
                 expected: "one of the available tools",

@@ -24,9 +24,8 @@ public struct LintFinding: Hashable, Sendable {
     public var severity: Severity
     /// One line that says what to change.
     public var message: String
-    /// The source line and caret under the problem, when the file's text is known.
-    public var excerpt: String
-    public var caret: String
+    /// The source line and a caret under the problem, when the file's text is known.
+    public var excerpt: SourceExcerpt?
 
     /// Creates a finding.
     public init(
@@ -36,8 +35,7 @@ public struct LintFinding: Hashable, Sendable {
         rule: LintRule,
         severity: Severity,
         message: String,
-        excerpt: String = "",
-        caret: String = ""
+        excerpt: SourceExcerpt? = nil
     ) {
         self.file = file
         self.position = position
@@ -46,7 +44,19 @@ public struct LintFinding: Hashable, Sendable {
         self.severity = severity
         self.message = message
         self.excerpt = excerpt
-        self.caret = caret
+    }
+
+    /// `file:line:column: severity: message [rule]`, then the source line and a caret.
+    public func rendered() -> String {
+        DiagnosticLayout.render(
+            header: DiagnosticLayout.header(
+                file: file,
+                position: position,
+                severity: severity.rawValue,
+                message: "\(message) [\(rule.id)]"
+            ),
+            excerpt: excerpt
+        )
     }
 }
 

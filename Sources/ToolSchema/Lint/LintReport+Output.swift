@@ -3,13 +3,9 @@ public import JSONCore
 extension LintReport {
     /// Compiler-style text: `path:line:column: error: message [rule-id]`, the source line and a
     /// caret for each finding, then a summary line.
-    public func text() -> String {
+    public func rendered() -> String {
         var out = ""
-        for f in findings {
-            let place = f.position.map { "\(f.file):\($0.line):\($0.column)" } ?? f.file
-            out += "\(place): \(f.severity.rawValue): \(f.message) [\(f.rule.id)]\n"
-            if !f.excerpt.isEmpty || !f.caret.isEmpty { out += "\(f.excerpt)\n\(f.caret)\n" }
-        }
+        for f in findings { out += f.rendered() + "\n" }
         out += summary + "\n"
         return out
     }
@@ -60,7 +56,7 @@ extension LintReport {
 
     /// A SARIF 2.1.0 log for code-scanning upload: one run, the rules that fired, one result
     /// per finding with its physical location.
-    public func sarif(toolVersion: String = ToolSchemaVersion.current) -> JSONValue {
+    public func sarif(toolVersion: String = ToolSchemaInfo.version) -> JSONValue {
         let ruleIDs = Array(Set(findings.map(\.rule.id))).sorted()
         let rules: [JSONValue] = ruleIDs.map { id in
             ["id": .string(id), "shortDescription": ["text": .string(LintRule(id: id)?.summary ?? id)]]

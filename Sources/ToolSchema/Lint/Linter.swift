@@ -35,8 +35,7 @@ public struct Linter: Sendable {
                         rule: .syntax,
                         severity: .error,
                         message: error.message,
-                        excerpt: error.excerpt,
-                        caret: error.caret
+                        excerpt: error.excerpt
                     )
                 )
             }

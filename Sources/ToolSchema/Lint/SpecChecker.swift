@@ -42,9 +42,7 @@ struct SpecChecker {
         let absolute = JSONPointer(tokens: basePointer.tokens + pointer.tokens)
         let position: SourcePosition? =
             origin.flatMap { key ? $0.document.keyPosition(of: absolute) : $0.document.position(of: absolute) }
-        var excerpt = ""
-        var caret = ""
-        if let origin, let position { (excerpt, caret) = origin.document.source.excerpt(at: position) }
+        let excerpt = position.flatMap { p in origin.map { $0.document.source.excerpt(at: p) } }
         findings.append(
             LintFinding(
                 file: origin?.document.source.file ?? "<spec>",
@@ -53,8 +51,7 @@ struct SpecChecker {
                 rule: rule,
                 severity: severity,
                 message: message,
-                excerpt: excerpt,
-                caret: caret
+                excerpt: excerpt
             )
         )
     }

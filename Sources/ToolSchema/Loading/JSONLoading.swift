@@ -10,6 +10,7 @@ extension LoadedDocument {
             result = try JSONParser().parseLocated(source.bytes.span)
         } catch {
             throw LoadError(
+                code: error.code == .invalidUTF8 ? .invalidUTF8 : error.code == .duplicateKey ? .duplicateKey : .syntax,
                 file: source.file,
                 position: error.position,
                 message: error.message,

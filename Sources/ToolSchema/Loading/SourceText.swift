@@ -44,8 +44,8 @@ public struct SourceText: Sendable, Hashable {
     }
 
     /// The source line of `position`, made printable, and a caret line under it.
-    public func excerpt(at position: SourcePosition) -> (line: String, caret: String) {
-        TextLocator.excerpt(at: position.offset, in: bytes.span)
+    public func excerpt(at position: SourcePosition) -> SourceExcerpt {
+        SourceExcerpt(at: position.offset, in: bytes.span)
     }
 }
 
@@ -98,6 +98,32 @@ public struct LoadedDocument: Sendable {
 
 /// A file that could not be loaded: where, and why.
 public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// The bytes are not UTF-8 text.
+        public static let invalidUTF8 = Code("invalid-utf8")
+        /// The text is not valid JSON or YAML syntax.
+        public static let syntax = Code("syntax")
+        /// The same key twice in one object or mapping.
+        public static let duplicateKey = Code("duplicate-key")
+        /// An alias that names no anchor, or refers to a node that contains it.
+        public static let alias = Code("alias")
+        /// A YAML value or tag that JSON cannot hold (`.inf`, a mapping as a key, `!!binary`).
+        public static let notJSON = Code("not-json")
+        /// A document deeper or larger than ``YAMLLimits`` allow.
+        public static let limit = Code("limit")
+        /// The document is JSON or YAML but does not hold tool specs in a shape ToolSchema reads.
+        public static let notToolSpecs = Code("not-tool-specs")
+        /// The YAML parser could not start (out of memory).
+        public static let resources = Code("resources")
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
     /// The file, as the user named it.
     public var file: String
     /// Where the problem is, when it is inside the text.
@@ -106,39 +132,33 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// A second place that explains the first, such as the first of two duplicate keys.
     public var relatedPosition: SourcePosition?
-    /// The source line around the problem, made printable; empty without a position.
-    public var excerpt: String
-    /// A caret under the problem in ``excerpt``.
-    public var caret: String
+    /// The source line around the problem and a caret under it; nil without a position.
+    public var excerpt: SourceExcerpt?
 
     /// Creates an error; with a source, the excerpt is filled in.
     public init(
+        code: Code,
         file: String,
         position: SourcePosition?,
         message: String,
         relatedPosition: SourcePosition? = nil,
         source: SourceText? = nil
     ) {
+        self.code = code
         self.file = file
         self.position = position
         self.message = message
         self.relatedPosition = relatedPosition
-        if let source, let position {
-            (excerpt, caret) = source.excerpt(at: position)
-        } else {
-            excerpt = ""
-            caret = ""
-        }
+        if let source, let position { excerpt = source.excerpt(at: position) } else { excerpt = nil }
     }
 
     /// `file:line:column: error: message`, or `file: error: message` without a position.
     public var description: String {
-        guard let position else { return "\(file): error: \(message)" }
-        return "\(file):\(position.line):\(position.column): error: \(message)"
+        DiagnosticLayout.header(file: file, position: position, message: message)
     }
 
     /// ``description``, then the source line and a caret.
     public func rendered() -> String {
-        excerpt.isEmpty && caret.isEmpty ? description : "\(description)\n\(excerpt)\n\(caret)"
+        DiagnosticLayout.render(header: description, excerpt: excerpt)
     }
 }

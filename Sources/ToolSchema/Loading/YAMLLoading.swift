@@ -33,6 +33,7 @@ extension LoadedDocument {
     {
         if let bad = UTF8Validation.firstInvalid(source.bytes.span, from: 0, to: source.bytes.count) {
             throw LoadError(
+                code: .invalidUTF8,
                 file: source.file,
                 position: source.position(ofOffset: bad),
                 message: UTF8Validation.problem(source.bytes.span, at: bad, end: source.bytes.count)
@@ -78,8 +79,9 @@ struct YAMLComposer {
     let source: SourceText
     let limits: YAMLLimits
 
-    func error(_ message: String, line: Int, column: Int) -> LoadError {
+    func error(_ code: LoadError.Code, _ message: String, line: Int, column: Int) -> LoadError {
         LoadError(
+            code: code,
             file: source.file,
             position: source.position(line: line, column: column),
             message: message,
@@ -92,7 +94,12 @@ struct YAMLComposer {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
-            throw LoadError(file: source.file, position: nil, message: "libyaml could not start (out of memory)")
+            throw LoadError(
+                code: .resources,
+                file: source.file,
+                position: nil,
+                message: "libyaml could not start (out of memory)"
+            )
         }
         defer { yaml_parser_delete(parser) }
         // libyaml keeps a pointer to the input: the bytes must outlive the parser, which they
@@ -118,7 +125,7 @@ struct YAMLComposer {
         // libyaml marks are 0-based; add 1 here, once.
         let line = Int(p.problem_mark.line) + 1
         let column = Int(p.problem_mark.column) + 1
-        return error(message, line: line, column: column)
+        return error(.syntax, message, line: line, column: column)
     }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
@@ -185,6 +192,7 @@ struct YAMLComposer {
                 stack.append(node)
                 if stack.count > limits.maxDepth {
                     throw error(
+                        .limit,
                         "mappings and sequences are nested more than \(limits.maxDepth) levels deep",
                         line: line,
                         column: column
@@ -195,10 +203,16 @@ struct YAMLComposer {
             case YAML_ALIAS_EVENT:
                 let name = string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
-                    throw error("the alias *\(name) names no anchor defined before it", line: line, column: column)
+                    throw error(
+                        .alias,
+                        "the alias *\(name) names no anchor defined before it",
+                        line: line,
+                        column: column
+                    )
                 }
                 if target.open {
                     throw error(
+                        .alias,
                         "the alias *\(name) refers to a node that contains it; recursive aliases cannot become JSON",
                         line: line,
                         column: column
@@ -233,8 +247,14 @@ struct YAMLConverter {
         source.position(line: node.line, column: node.column)
     }
 
-    func error(_ message: String, at node: YAMLNode, related: YAMLNode? = nil) -> LoadError {
+    func error(
+        _ code: LoadError.Code,
+        _ message: String,
+        at node: YAMLNode,
+        related: YAMLNode? = nil
+    ) -> LoadError {
         LoadError(
+            code: code,
             file: source.file,
             position: position(node),
             message: message,
@@ -265,6 +285,7 @@ struct YAMLConverter {
         budget -= 1
         if budget < 0 {
             throw error(
+                .limit,
                 "the document holds more than \(limits.maxValues) values once aliases are expanded; "
                     + "an alias bomb, or a document too large to be a tool spec",
                 at: writtenAt
@@ -279,7 +300,7 @@ struct YAMLConverter {
             return try scalar(node)
         case .sequence:
             if let tag = node.tag, tag != Self.core + "seq" {
-                throw error("unknown tag \(tag) on a sequence; only !!seq is allowed here", at: node)
+                throw error(.notJSON, "unknown tag \(tag) on a sequence; only !!seq is allowed here", at: node)
             }
             var elements: [JSONValue] = []
             elements.reserveCapacity(node.items.count)
@@ -291,7 +312,7 @@ struct YAMLConverter {
             return .array(elements)
         case .mapping:
             if let tag = node.tag, tag != Self.core + "map" {
-                throw error("unknown tag \(tag) on a mapping; only !!map is allowed here", at: node)
+                throw error(.notJSON, "unknown tag \(tag) on a mapping; only !!map is allowed here", at: node)
             }
             return try mapping(node)
         }
@@ -328,10 +349,11 @@ struct YAMLConverter {
             }
             let k = resolved(key)
             guard k.kind == .scalar else {
-                throw error("a mapping key must be a scalar; JSON object keys are strings", at: key)
+                throw error(.notJSON, "a mapping key must be a scalar; JSON object keys are strings", at: key)
             }
             if let first = explicit[k.text] {
                 throw error(
+                    .duplicateKey,
                     "duplicate key \"\(k.text)\" in a mapping; each key may appear once",
                     at: key,
                     related: first
@@ -358,11 +380,11 @@ struct YAMLConverter {
             case .mapping: sources = [valueNode]
             case .sequence: sources = target.items
             default:
-                throw error("the merge key << takes a mapping or a sequence of mappings", at: valueNode)
+                throw error(.notJSON, "the merge key << takes a mapping or a sequence of mappings", at: valueNode)
             }
             for source in sources {
                 guard resolved(source).kind == .mapping else {
-                    throw error("the merge key << takes a mapping or a sequence of mappings", at: source)
+                    throw error(.notJSON, "the merge key << takes a mapping or a sequence of mappings", at: source)
                 }
                 let saved = locations[JSONPointer(tokens: path)]
                 let merged = try convert(source, writtenAt: source, key: nil)
@@ -380,11 +402,14 @@ struct YAMLConverter {
         let text = node.text
         guard let tag = node.tag, tag != "!" else {
             // Untagged: plain scalars resolve by the core schema, the rest are strings.
-            if node.plain && node.tag == nil { return try YAMLScalars.resolve(text) { m in error(m, at: node) } }
+            if node.plain && node.tag == nil {
+                return try YAMLScalars.resolve(text) { m in error(.notJSON, m, at: node) }
+            }
             return .string(text)
         }
         guard tag.hasPrefix(Self.core) else {
             throw error(
+                .notJSON,
                 "unknown tag \(tag); only the core tags (!!str, !!int, !!float, !!bool, !!null) are allowed",
                 at: node
             )
@@ -395,27 +420,28 @@ struct YAMLConverter {
             return .string(text)
         case "null":
             guard ["", "~", "null", "Null", "NULL"].contains(text) else {
-                throw error("\"\(text)\" is not a null; !!null takes ~, null or nothing", at: node)
+                throw error(.notJSON, "\"\(text)\" is not a null; !!null takes ~, null or nothing", at: node)
             }
             return .null
         case "bool":
             guard let value = YAMLScalars.bool(text) else {
-                throw error("\"\(text)\" is not a boolean; !!bool takes true or false", at: node)
+                throw error(.notJSON, "\"\(text)\" is not a boolean; !!bool takes true or false", at: node)
             }
             return .bool(value)
         case "int":
             guard let number = YAMLScalars.integer(text) else {
-                throw error("\"\(text)\" is not an integer; !!int takes 42, -7, 0o17 or 0x1F", at: node)
+                throw error(.notJSON, "\"\(text)\" is not an integer; !!int takes 42, -7, 0o17 or 0x1F", at: node)
             }
             return .number(number)
         case "float":
             if let number = YAMLScalars.integer(text) ?? YAMLScalars.float(text) { return .number(number) }
             if YAMLScalars.isSpecialFloat(text) {
-                throw error("\(text) cannot be represented in JSON, which has no infinity or NaN", at: node)
+                throw error(.notJSON, "\(text) cannot be represented in JSON, which has no infinity or NaN", at: node)
             }
-            throw error("\"\(text)\" is not a number; !!float takes 1.5, -2e3 or 7", at: node)
+            throw error(.notJSON, "\"\(text)\" is not a number; !!float takes 1.5, -2e3 or 7", at: node)
         default:
             throw error(
+                .notJSON,
                 "unknown tag !!\(name); only !!str, !!int, !!float, !!bool and !!null are allowed on scalars",
                 at: node
             )

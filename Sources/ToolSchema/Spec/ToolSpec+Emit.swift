@@ -5,28 +5,57 @@ public struct ConversionNote: Hashable, Sendable, CustomStringConvertible {
     /// The tool, when it has a name.
     public var tool: String?
     /// Where in the tool's emitted schema the change was made.
-    public var pointer: JSONPointer
+    public var schemaPath: JSONPointer
     /// What was changed, in one line.
     public var message: String
 
     /// Creates a note.
-    public init(tool: String?, pointer: JSONPointer, message: String) {
+    public init(tool: String?, schemaPath: JSONPointer, message: String) {
         self.tool = tool
-        self.pointer = pointer
+        self.schemaPath = schemaPath
         self.message = message
     }
 
     /// `tool: /pointer: message`.
     public var description: String {
-        let place = pointer == .root ? "(root)" : pointer.description
+        let place = schemaPath == .root ? "(root)" : schemaPath.description
         return "\(tool ?? "(schema)"): \(place): \(message)"
+    }
+}
+
+/// Specs written in one shape: the JSON to send, and every change the conversion made.
+public struct EmittedSpecs: Hashable, Sendable {
+    /// The JSON a request needs (see ``ToolSpec/emit(_:as:strict:)`` for each shape's form).
+    public var value: JSONValue
+    /// What the conversion changed or dropped, in the order it did so.
+    public var notes: [ConversionNote]
+
+    /// Creates the result of an emit.
+    public init(value: JSONValue, notes: [ConversionNote]) {
+        self.value = value
+        self.notes = notes
     }
 }
 
 /// Why specs could not be written in a shape.
 public struct EmitError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is; compare against the static members. New kinds may be added.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// A stable, kebab-case name for logs and machine-readable output.
+        public let description: String
+        private init(_ name: String) { description = name }
+
+        /// A spec without a name (a bare JSON Schema) in a shape that needs one.
+        public static let missingName = Code("missing-name")
+    }
+
+    /// What kind of problem it is.
+    public var code: Code
+    /// Which spec, by its position in the list given to ``ToolSpec/emit(_:as:strict:)``.
+    public var specIndex: Int
     /// What is wrong, naming the spec.
     public var message: String
+    /// The message.
     public var description: String { message }
 }
 
@@ -52,10 +81,10 @@ extension ToolSpec {
         _ specs: [ToolSpec],
         as shape: SpecShape,
         strict: Bool = false
-    ) throws(EmitError) -> (value: JSONValue, notes: [ConversionNote]) {
+    ) throws(EmitError) -> EmittedSpecs {
         var notes: [ConversionNote] = []
         var entries: [JSONValue] = []
-        for spec in specs {
+        for (index, spec) in specs.enumerated() {
             var schema = spec.argumentsSchema
             if strict {
                 var converter = StrictConverter(tool: spec.name)
@@ -68,6 +97,8 @@ extension ToolSpec {
             }
             guard let name = spec.name else {
                 throw EmitError(
+                    code: .missingName,
+                    specIndex: index,
                     message:
                         "a bare JSON Schema has no tool name, so it cannot be written as \(shape); wrap it as {name, description, parameters}"
                 )
@@ -101,9 +132,9 @@ extension ToolSpec {
             }
         }
         switch shape {
-        case .gemini: return ([["functionDeclarations": .array(entries)]], notes)
-        case .jsonSchema where entries.count == 1: return (entries[0], notes)
-        default: return (.array(entries), notes)
+        case .gemini: return EmittedSpecs(value: [["functionDeclarations": .array(entries)]], notes: notes)
+        case .jsonSchema where entries.count == 1: return EmittedSpecs(value: entries[0], notes: notes)
+        default: return EmittedSpecs(value: .array(entries), notes: notes)
         }
     }
 }
@@ -115,7 +146,7 @@ struct StrictConverter {
     var notes: [ConversionNote] = []
 
     mutating func note(_ pointer: JSONPointer, _ message: String) {
-        notes.append(ConversionNote(tool: tool, pointer: pointer, message: message))
+        notes.append(ConversionNote(tool: tool, schemaPath: pointer, message: message))
     }
 
     static func isObjectSchema(_ o: JSONObject) -> Bool {
@@ -213,7 +244,7 @@ struct GeminiConverter {
     }
 
     mutating func note(_ pointer: JSONPointer, _ message: String) {
-        notes.append(ConversionNote(tool: tool, pointer: pointer, message: message))
+        notes.append(ConversionNote(tool: tool, schemaPath: pointer, message: message))
     }
 
     static func geminiType(_ name: String) -> String? {

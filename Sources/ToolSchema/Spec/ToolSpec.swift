@@ -123,6 +123,7 @@ struct SpecReader {
 
     func error(_ message: String, at pointer: JSONPointer, key: Bool = false) -> LoadError {
         LoadError(
+            code: .notToolSpecs,
             file: document.source.file,
             position: key ? document.keyPosition(of: pointer) : document.position(of: pointer),
             message: message,

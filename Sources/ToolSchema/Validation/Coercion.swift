@@ -3,28 +3,52 @@ public import JSONCore
 /// One change made to a parsed value so that it fits its schema; never silent.
 public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Which rule of the coercion table made the change.
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Which rule of the coercion table made a change; compare against the static members.
+    /// New rules may be added; a kind this version does not know decodes as itself.
+    public struct Kind: Hashable, Sendable, Codable, CustomStringConvertible {
+        /// The rule's stable, kebab-case name, as `--format json` and logs print it.
+        public let description: String
+        private init(_ name: String) { description = name }
+
         /// `"42"` to `42`: a string holding a JSON number where a number is expected.
-        case stringToNumber = "string-to-number"
+        public static let stringToNumber = Kind("string-to-number")
+
         /// `"TRUE"` to `true`: `true` or `false` in any case where a boolean is expected.
-        case stringToBoolean = "string-to-boolean"
+        public static let stringToBoolean = Kind("string-to-boolean")
+
         /// `12345` to `"12345"`: a number or boolean where a string is expected.
-        case scalarToString = "scalar-to-string"
+        public static let scalarToString = Kind("scalar-to-string")
+
         /// A `null` for an optional property whose schema does not allow null: dropped.
-        case droppedNull = "dropped-null"
+        public static let droppedNull = Kind("dropped-null")
+
         /// A single value where an array is expected: wrapped in a one-element array.
-        case wrappedInArray = "wrapped-in-array"
+        public static let wrappedInArray = Kind("wrapped-in-array")
+
         /// A string holding JSON where an array or object is expected: the value it encodes.
-        case parsedJSONString = "parsed-json-string"
+        public static let parsedJSONString = Kind("parsed-json-string")
+
         /// An enum or const string matching one allowed value ignoring case and surrounding
         /// whitespace: that value.
-        case enumCase = "enum-case"
+        public static let enumCase = Kind("enum-case")
+
         /// A missing property filled with its schema's `default` (only when asked).
-        case filledDefault = "filled-default"
+        public static let filledDefault = Kind("filled-default")
+
+        /// Reads the kebab-case name.
+        public init(from decoder: any Decoder) throws {
+            description = try decoder.singleValueContainer().decode(String.self)
+        }
+
+        /// Writes the kebab-case name.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(description)
+        }
     }
 
     /// Where in the value the change was made.
-    public var path: JSONPointer
+    public var instancePath: JSONPointer
     /// Which rule made it.
     public var kind: Kind
     /// The value before, or nil for a filled default.
@@ -35,15 +59,17 @@ public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
     public var message: String
 
     /// Creates a record.
-    public init(path: JSONPointer, kind: Kind, from: JSONValue?, to: JSONValue?, message: String) {
-        self.path = path
+    public init(instancePath: JSONPointer, kind: Kind, from: JSONValue?, to: JSONValue?, message: String) {
+        self.instancePath = instancePath
         self.kind = kind
         self.from = from
         self.to = to
         self.message = message
     }
 
-    public var description: String { "\(path == .root ? "(root)" : path.description): \(message) [\(kind.rawValue)]" }
+    public var description: String {
+        "\(instancePath == .root ? "(root)" : instancePath.description): \(message) [\(kind)]"
+    }
 }
 
 struct Coercer {
@@ -68,7 +94,9 @@ struct Coercer {
         _ to: JSONValue?,
         _ message: String
     ) {
-        changes.append(Coercion(path: JSONPointer(tokens: path), kind: kind, from: from, to: to, message: message))
+        changes.append(
+            Coercion(instancePath: JSONPointer(tokens: path), kind: kind, from: from, to: to, message: message)
+        )
     }
 
     /// Coerces `value` against node `i`, returning the (possibly) changed value.

@@ -13,8 +13,8 @@ struct SchemaCompiler {
         self.root = root
     }
 
-    func fail(_ pointer: JSONPointer, _ message: String) -> SchemaError {
-        SchemaError(pointer: pointer, message: message)
+    func fail(_ code: SchemaError.Code, _ pointer: JSONPointer, _ message: String) -> SchemaError {
+        SchemaError(code: code, schemaPath: pointer, message: message)
     }
 
     mutating func compile(_ schema: JSONValue, at pointer: JSONPointer) throws(SchemaError) -> Int {
@@ -29,7 +29,7 @@ struct SchemaCompiler {
         case .object(let o):
             try compileKeywords(o, into: &node, at: pointer, index: index)
         default:
-            throw fail(pointer, "a schema must be an object or true/false, found a \(schema.typeName)")
+            throw fail(.notASchema, pointer, "a schema must be an object or true/false, found a \(schema.typeName)")
         }
         nodes[index] = node
         return index
@@ -37,21 +37,21 @@ struct SchemaCompiler {
 
     func count(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> Int {
         guard case .number(let n) = value, n.isInteger, let i = n.intValue, i >= 0 else {
-            throw fail(pointer, "\(keyword) must be a non-negative integer, found \(value.jsonString())")
+            throw fail(.keywordValue, pointer, "\(keyword) must be a non-negative integer, found \(value.jsonString())")
         }
         return i
     }
 
     func number(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> JSONNumber {
         guard case .number(let n) = value else {
-            throw fail(pointer, "\(keyword) must be a number, found \(value.jsonString())")
+            throw fail(.keywordValue, pointer, "\(keyword) must be a number, found \(value.jsonString())")
         }
         return n
     }
 
     mutating func list(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> [Int] {
         guard case .array(let schemas) = value, !schemas.isEmpty else {
-            throw fail(pointer, "\(keyword) must be a non-empty list of schemas")
+            throw fail(.keywordValue, pointer, "\(keyword) must be a non-empty list of schemas")
         }
         var result: [Int] = []
         for (k, s) in schemas.enumerated() { result.append(try compile(s, at: pointer.appending(index: k))) }
@@ -63,7 +63,9 @@ struct SchemaCompiler {
         _ pointer: JSONPointer,
         _ keyword: String
     ) throws(SchemaError) -> [(String, Int)] {
-        guard case .object(let members) = value else { throw fail(pointer, "\(keyword) must be an object of schemas") }
+        guard case .object(let members) = value else {
+            throw fail(.keywordValue, pointer, "\(keyword) must be an object of schemas")
+        }
         var result: [(String, Int)] = []
         for (name, s) in members { result.append((name, try compile(s, at: pointer.appending(name)))) }
         return result
@@ -86,6 +88,7 @@ struct SchemaCompiler {
                         let t = TypeSet.names.first(where: { $0.0 == text || $0.0.uppercased() == text })
                     else {
                         throw fail(
+                            .unknownType,
                             here,
                             "unknown type \(name.jsonString()); the types are string, number, integer, boolean, array, object and null"
                         )
@@ -96,7 +99,9 @@ struct SchemaCompiler {
             case "nullable":
                 node.nullable = value == .bool(true)
             case "enum":
-                guard case .array(let values) = value else { throw fail(here, "enum must be a list of values") }
+                guard case .array(let values) = value else {
+                    throw fail(.keywordValue, here, "enum must be a list of values")
+                }
                 node.enumValues = values
             case "const":
                 node.constValue = value
@@ -107,11 +112,11 @@ struct SchemaCompiler {
                 }
             case "required":
                 guard case .array(let names) = value else {
-                    throw fail(here, "required must be a list of property names")
+                    throw fail(.keywordValue, here, "required must be a list of property names")
                 }
                 for name in names {
                     guard case .string(let s) = name else {
-                        throw fail(here, "required must hold strings, found \(name.jsonString())")
+                        throw fail(.keywordValue, here, "required must hold strings, found \(name.jsonString())")
                     }
                     node.required.append(s)
                 }
@@ -120,7 +125,11 @@ struct SchemaCompiler {
                     do {
                         node.patternProperties.append((try CompiledPattern(pattern), n))
                     } catch {
-                        throw fail(here.appending(pattern), "the pattern /\(pattern)/ cannot be used: \(error.message)")
+                        throw fail(
+                            .pattern,
+                            here.appending(pattern),
+                            "the pattern /\(pattern)/ cannot be used: \(error.message)"
+                        )
                     }
                 }
             case "additionalProperties":
@@ -130,14 +139,20 @@ struct SchemaCompiler {
             case "minProperties": node.minProperties = try count(value, here, key)
             case "maxProperties": node.maxProperties = try count(value, here, key)
             case "dependentRequired", "dependencies":
-                guard case .object(let members) = value else { throw fail(here, "\(key) must be an object") }
+                guard case .object(let members) = value else {
+                    throw fail(.keywordValue, here, "\(key) must be an object")
+                }
                 for (name, dependency) in members {
                     if case .array(let names) = dependency {
                         node.dependentRequired.append((name, names.compactMap(\.stringValue)))
                     } else if key == "dependencies" {
                         node.dependentSchemas.append((name, try compile(dependency, at: here.appending(name))))
                     } else {
-                        throw fail(here.appending(name), "dependentRequired values must be lists of property names")
+                        throw fail(
+                            .keywordValue,
+                            here.appending(name),
+                            "dependentRequired values must be lists of property names"
+                        )
                     }
                 }
             case "dependentSchemas":
@@ -165,14 +180,14 @@ struct SchemaCompiler {
             case "minLength": node.minLength = try count(value, here, key)
             case "maxLength": node.maxLength = try count(value, here, key)
             case "pattern":
-                guard case .string(let p) = value else { throw fail(here, "pattern must be a string") }
+                guard case .string(let p) = value else { throw fail(.keywordValue, here, "pattern must be a string") }
                 do {
                     node.pattern = try CompiledPattern(p)
                 } catch {
-                    throw fail(here, "the pattern /\(p)/ cannot be used: \(error.message)")
+                    throw fail(.pattern, here, "the pattern /\(p)/ cannot be used: \(error.message)")
                 }
             case "format":
-                guard case .string(let f) = value else { throw fail(here, "format must be a string") }
+                guard case .string(let f) = value else { throw fail(.keywordValue, here, "format must be a string") }
                 node.format = f
             case "minimum":
                 node.minimum = try number(value, here, key)
@@ -198,7 +213,7 @@ struct SchemaCompiler {
                 }
             case "multipleOf":
                 let m = try number(value, here, key)
-                guard m > JSONNumber(0) else { throw fail(here, "multipleOf must be greater than 0") }
+                guard m > JSONNumber(0) else { throw fail(.keywordValue, here, "multipleOf must be greater than 0") }
                 node.multipleOf = m
             case "allOf": node.allOf = try list(value, here, key)
             case "anyOf": node.anyOf = try list(value, here, key)
@@ -208,15 +223,20 @@ struct SchemaCompiler {
             case "then": node.thenNode = try compile(value, at: here)
             case "else": node.elseNode = try compile(value, at: here)
             case "$ref":
-                guard case .string(let ref) = value else { throw fail(here, "$ref must be a string") }
+                guard case .string(let ref) = value else { throw fail(.keywordValue, here, "$ref must be a string") }
                 guard ref.hasPrefix("#") else {
-                    throw fail(here, "$ref \"\(ref)\" points outside this schema; remote references are never fetched")
+                    throw fail(
+                        .reference,
+                        here,
+                        "$ref \"\(ref)\" points outside this schema; remote references are never fetched"
+                    )
                 }
                 let target: JSONPointer
                 do {
                     target = try JSONPointer(fragment: ref)
                 } catch {
                     throw fail(
+                        .reference,
                         here,
                         "$ref \"\(ref)\" is not a JSON Pointer fragment (anchors are not supported): \(error.message)"
                     )
@@ -229,6 +249,7 @@ struct SchemaCompiler {
             case let key where Validator.usesUnsupportedKeyword(key, value):
                 guard ignoresUnsupportedKeywords else {
                     throw fail(
+                        .unsupportedKeyword,
                         here,
                         "\(key) is not supported by this validator yet, so the schema cannot be checked as written; "
                             + "remove it, or set Validator.Options.ignoresUnsupportedKeywords to accept the schema without checking it"
@@ -246,7 +267,11 @@ struct SchemaCompiler {
     mutating func finish() throws(SchemaError) {
         while let (index, target, at) = pendingRefs.popLast() {
             guard let resolved = target.resolve(in: root) else {
-                throw fail(at, "$ref \"\(target.fragment)\" does not resolve: nothing in the schema is at \(target)")
+                throw fail(
+                    .reference,
+                    at,
+                    "$ref \"\(target.fragment)\" does not resolve: nothing in the schema is at \(target)"
+                )
             }
             let compiled = try compile(resolved, at: target)
             nodes[index].ref = compiled
@@ -268,6 +293,7 @@ struct SchemaCompiler {
                     let target = edges[top.next]
                     if state[target] == 1 {
                         throw fail(
+                            .referenceCycle,
                             nodes[target].location,
                             "a $ref cycle that never reaches a value: the schema at \(nodes[target].location.fragment) refers back to itself"
                         )

@@ -46,7 +46,7 @@ extension Validator {
 
     /// Every way `value` fails the subschema that applies at an instance path (see
     /// ``nodeIndex(atInstancePath:)``), or nil when none does.
-    package func validate(_ value: JSONValue, atInstancePath path: JSONPointer) -> [ValidationError]? {
+    package func validate(_ value: JSONValue, atInstancePath path: JSONPointer) -> [SchemaViolation]? {
         guard let index = nodeIndex(atInstancePath: path) else { return nil }
         var context = ValidationContext(collecting: true, assertsFormats: options.assertsFormats)
         _ = check(index, value, &context)

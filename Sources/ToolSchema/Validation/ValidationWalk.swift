@@ -5,7 +5,7 @@ import JSONCore
 struct ValidationContext {
     let collecting: Bool
     let assertsFormats: Bool
-    var errors: [ValidationError] = []
+    var errors: [SchemaViolation] = []
     var path: [String] = []
 
     init(collecting: Bool, assertsFormats: Bool) {
@@ -19,7 +19,7 @@ struct ValidationContext {
         _ node: SchemaNode,
         _ keyword: String,
         _ message: @autoclosure () -> String,
-        _ details: @autoclosure () -> ValidationError.Details = ValidationError.Details(),
+        _ details: @autoclosure () -> SchemaViolation.Details = SchemaViolation.Details(),
         extraPath: String? = nil,
         setting valid: inout Bool
     ) -> Bool {
@@ -32,16 +32,16 @@ struct ValidationContext {
         _ node: SchemaNode,
         _ keyword: String,
         _ message: @autoclosure () -> String,
-        _ details: @autoclosure () -> ValidationError.Details = ValidationError.Details(),
+        _ details: @autoclosure () -> SchemaViolation.Details = SchemaViolation.Details(),
         extraPath: String? = nil
     ) {
         guard collecting else { return }
         var tokens = path
         if let extraPath { tokens.append(extraPath) }
         errors.append(
-            ValidationError(
+            SchemaViolation(
                 instancePath: JSONPointer(tokens: tokens),
-                schemaPath: node.fragment(keyword),
+                schemaPath: node.location.appending(keyword),
                 keyword: keyword,
                 message: message(),
                 details: details()
@@ -74,7 +74,7 @@ extension Validator {
                 node,
                 "type",
                 "expected \(Describe.types(types))\(node.nullable ? " or null" : ""), found \(Describe.value(value))",
-                ValidationError.Details(
+                SchemaViolation.Details(
                     expectedTypes: types.names + (node.nullable ? ["null"] : []),
                     actualType: Self.kind(value)
                 ),
@@ -88,7 +88,7 @@ extension Validator {
                 node,
                 "enum",
                 "expected one of \(Describe.list(allowed)), found \(Describe.value(value))",
-                ValidationError.Details(actualType: Self.kind(value), allowedValues: allowed),
+                SchemaViolation.Details(actualType: Self.kind(value), allowedValues: allowed),
                 setting: &valid
             ) {
                 return false
@@ -99,7 +99,7 @@ extension Validator {
                 node,
                 "const",
                 "expected \(constant.jsonString()), found \(Describe.value(value))",
-                ValidationError.Details(actualType: Self.kind(value), allowedValues: [constant]),
+                SchemaViolation.Details(actualType: Self.kind(value), allowedValues: [constant]),
                 setting: &valid
             ) {
                 return false

@@ -18,7 +18,7 @@ public struct ArgumentCheck: Sendable, Hashable {
     /// parsed; present but invalid otherwise.
     public var arguments: JSONValue?
     /// The schema errors of the final value.
-    public var errors: [ValidationError]
+    public var errors: [SchemaViolation]
     /// Why the text could not be read as JSON, when it could not.
     public var parseError: JSONParseError?
     /// Whether the text ended early (`repair` mode). Truncated arguments are invalid unless
@@ -33,7 +33,7 @@ public struct ArgumentCheck: Sendable, Hashable {
     public init(
         isValid: Bool,
         arguments: JSONValue?,
-        errors: [ValidationError] = [],
+        errors: [SchemaViolation] = [],
         parseError: JSONParseError? = nil,
         isTruncated: Bool = false,
         repairs: [JSONRepair] = [],

@@ -69,7 +69,7 @@ public struct Validator: Sendable {
 
     /// Every way `value` fails the subschema at `pointer` (with `$ref`s resolved against the
     /// whole schema), or nil when no subschema was compiled there.
-    package func validate(_ value: JSONValue, againstSubschemaAt pointer: JSONPointer) -> [ValidationError]? {
+    package func validate(_ value: JSONValue, againstSubschemaAt pointer: JSONPointer) -> [SchemaViolation]? {
         guard let index = nodeAt[pointer] else { return nil }
         var context = ValidationContext(collecting: true, assertsFormats: options.assertsFormats)
         _ = check(index, value, &context)
@@ -84,9 +84,10 @@ public struct Validator: Sendable {
         } catch {
             var located = error
             if let origin = spec.origin, let base = origin.parametersPointer {
-                let absolute = JSONPointer(tokens: base.tokens + error.pointer.tokens)
+                let absolute = JSONPointer(tokens: base.tokens + error.schemaPath.tokens)
                 located.position = origin.document.position(of: absolute)
                 located.file = origin.document.source.file
+                located.excerpt = located.position.map { origin.document.source.excerpt(at: $0) }
             }
             throw located
         }
@@ -96,7 +97,7 @@ public struct Validator: Sendable {
     ///
     /// For `anyOf` and `oneOf`, only the closest branch is reported: the one whose `const` or
     /// single-value `enum` discriminator matches the value, else the one with fewest errors.
-    public func validate(_ value: JSONValue) -> [ValidationError] {
+    public func validate(_ value: JSONValue) -> [SchemaViolation] {
         var context = ValidationContext(collecting: true, assertsFormats: options.assertsFormats)
         _ = check(0, value, &context)
         return context.errors

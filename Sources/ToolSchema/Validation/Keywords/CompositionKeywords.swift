@@ -25,7 +25,7 @@ extension Validator {
         }
         // Report the closest branch only: a matching discriminator first, then a branch whose
         // type fits the value, then the fewest errors; the first branch wins a tie.
-        var best: (errors: [ValidationError], rank: (Int, Int, Int))? = nil
+        var best: (errors: [SchemaViolation], rank: (Int, Int, Int))? = nil
         for b in branches {
             var sub = ValidationContext(collecting: true, assertsFormats: c.assertsFormats)
             sub.path = c.path

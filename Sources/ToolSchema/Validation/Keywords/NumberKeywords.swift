@@ -3,7 +3,7 @@ import JSONCore
 extension Validator {
     func checkNumber(_ node: SchemaNode, _ n: JSONNumber, _ c: inout ValidationContext) -> Bool {
         var valid = true
-        func limit(_ l: JSONNumber) -> ValidationError.Details { .init(limit: .number(l)) }
+        func limit(_ l: JSONNumber) -> SchemaViolation.Details { .init(limit: .number(l)) }
         if let m = node.minimum, n < m {
             if c.reject(node, "minimum", "expected at least \(m), found \(n)", limit(m), setting: &valid) {
                 return false

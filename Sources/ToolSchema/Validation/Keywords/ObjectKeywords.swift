@@ -10,7 +10,7 @@ extension Validator {
                 "required",
                 "missing required property \"\(name)\""
                     + (node.property(name).flatMap { nodes[$0].description }.map { " (\($0))" } ?? ""),
-                ValidationError.Details(properties: [name]),
+                SchemaViolation.Details(properties: [name]),
                 setting: &valid
             )
             if stop { return false }

@@ -1,11 +1,15 @@
 public import JSONCore
 
 /// One way a value fails its schema: where in the value, which keyword, and what was expected.
-public struct ValidationError: Hashable, Sendable, Codable, CustomStringConvertible {
+///
+/// Not an `Error`: a failed check is an outcome (``ArgumentCheck``), and its violations are
+/// data to report, not something thrown.
+public struct SchemaViolation: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Where in the value, as a JSON Pointer (`/items/0/sku`).
     public var instancePath: JSONPointer
-    /// The failing keyword's place in the schema, as a URI fragment (`#/properties/age/minimum`).
-    public var schemaPath: String
+    /// The failing keyword's place in the schema (`/properties/age/minimum`); its
+    /// ``JSONPointer/fragment`` is the URI-fragment form, `#/properties/age/minimum`.
+    public var schemaPath: JSONPointer
     /// The keyword that failed: `type`, `required`, `minimum`, `format`…
     public var keyword: String
     /// One line naming what was expected and what was found.
@@ -49,7 +53,7 @@ public struct ValidationError: Hashable, Sendable, Codable, CustomStringConverti
     /// Creates an error.
     public init(
         instancePath: JSONPointer,
-        schemaPath: String,
+        schemaPath: JSONPointer,
         keyword: String,
         message: String,
         details: Details = Details()
@@ -64,31 +68,5 @@ public struct ValidationError: Hashable, Sendable, Codable, CustomStringConverti
     /// `/path: message`, or `(root): message`.
     public var description: String {
         "\(instancePath == .root ? "(root)" : instancePath.description): \(message)"
-    }
-}
-
-/// A schema that cannot be compiled into a ``Validator``: where in the schema, and why.
-public struct SchemaError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// Where in the schema the problem is.
-    public var pointer: JSONPointer
-    /// What is wrong, in one line.
-    public var message: String
-    /// The file position, when the schema was loaded from a file.
-    public var position: SourcePosition?
-    /// The file, when the schema was loaded from one.
-    public var file: String?
-
-    /// Creates an error.
-    public init(pointer: JSONPointer, message: String, position: SourcePosition? = nil, file: String? = nil) {
-        self.pointer = pointer
-        self.message = message
-        self.position = position
-        self.file = file
-    }
-
-    /// `file:line:column: error: message` when the place is known, else the schema pointer.
-    public var description: String {
-        if let file, let position { return "\(file):\(position.line):\(position.column): error: \(message)" }
-        return "schema \(pointer == .root ? "(root)" : pointer.description): error: \(message)"
     }
 }
