@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
     var argumentsFile: String
 
     @Option(help: "strict, coerce or repair (for check).")
-    var mode: ModeArgument = .repair
+    var mode: CheckMode = .repair
 
     @Option(help: "Operations timed per step.")
     var iterations: Int = 10_000
@@ -40,7 +40,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let (validator, _) = try SpecLoading.validator(schema: schema, tool: tool, assertFormats: true)
         let text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
-        let m = validator.measure(arguments: text, mode: mode.mode, iterations: iterations)
+        let m = validator.measure(arguments: text, mode: mode, iterations: iterations)
         switch format {
         case .json:
             let value: JSONValue = [

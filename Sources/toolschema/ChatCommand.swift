@@ -3,17 +3,6 @@ import Foundation
 import ToolCalling
 import ToolSchema
 
-enum ProviderArgument: String, CaseIterable, ExpressibleByArgument {
-    case openai, anthropic, functions
-    var api: ChatAPI {
-        switch self {
-        case .openai: .openAI
-        case .anthropic: .anthropic
-        case .functions: .functions
-        }
-    }
-}
-
 /// `toolschema chat`: run the tool-call loop against a model, answering each tool with a
 /// program.
 struct ChatCommand: AsyncParsableCommand {
@@ -44,7 +33,7 @@ struct ChatCommand: AsyncParsableCommand {
     var execs: [String] = []
 
     @Option(help: "openai (Chat Completions with tools), anthropic (Messages) or functions (legacy).")
-    var provider: ProviderArgument = .openai
+    var provider: ChatAPI = .openAI
 
     @Option(help: "The base URL, as the official SDKs take it (e.g. https://api.openai.com/v1).")
     var baseURL: String?
@@ -91,7 +80,7 @@ struct ChatCommand: AsyncParsableCommand {
         let toolbox = try makeToolbox()
         var configuration: ChatConfiguration
         do {
-            configuration = try ChatConfiguration.fromEnvironment(provider.api, model: model, environment: environment)
+            configuration = try ChatConfiguration.fromEnvironment(provider, model: model, environment: environment)
         } catch {
             throw CLIFailure(message: error.message)
         }
@@ -130,7 +119,7 @@ struct ChatCommand: AsyncParsableCommand {
         let style = Style.forStandardError()
         let outcome: Result<ToolLoopResult, ToolLoopError>
         do {
-            let result = try await loop.run(Transcript(api: provider.api, system: system, prompt: prompt)) { event in
+            let result = try await loop.run(Transcript(api: provider, system: system, prompt: prompt)) { event in
                 Self.show(event, format: format, style: style)
             }
             outcome = .success(result)
@@ -194,14 +183,8 @@ struct ChatCommand: AsyncParsableCommand {
         }
         var toolbox = Toolbox()
         for path in specs {
-            let input = try Input.read(path)
-            let found: [ToolSpec]
-            do {
-                found = try ToolSpec.specs(in: LoadedDocument.load(SourceText(file: input.name, bytes: input.bytes)))
-            } catch {
-                Console.error(error.rendered())
-                throw ExitCode(2)
-            }
+            let input = try Input.specs(path)
+            let found = input.specs
             for spec in found {
                 guard let name = spec.name else {
                     throw CLIFailure(message: "\(input.name) holds a bare schema; a tool needs a name")

@@ -1,13 +1,6 @@
 import ArgumentParser
 import ToolSchema
 
-/// The `--to` values, one per ``SpecShape``.
-enum ShapeArgument: String, CaseIterable, ExpressibleByArgument {
-    case openai, functions, anthropic, gemini, mcp, jsonschema
-
-    var shape: SpecShape { SpecShape(rawValue: rawValue)! }
-}
-
 /// `toolschema derive`: write specs in a provider's shape.
 struct DeriveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,7 +19,7 @@ struct DeriveCommand: ParsableCommand {
         name: .customLong("to"),
         help: "The shape to write: openai, functions, anthropic, gemini, mcp or jsonschema."
     )
-    var shape: ShapeArgument
+    var shape: SpecShape
 
     @Flag(help: "Make each schema an OpenAI strict-mode schema first.")
     var strict = false
@@ -42,10 +35,16 @@ struct DeriveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try SpecFiles.loadSpecs(files)
-        if loaded.failures > 0 { throw ExitCode(1) }
+        let loaded: SpecFiles.Loaded
         do {
-            let emitted = try ToolSpec.emit(loaded.specs, as: shape.shape, strict: strict)
+            loaded = try SpecFiles.load(files)
+        } catch {
+            throw CLIFailure(message: error.message)
+        }
+        for error in loaded.errors { Console.error(error.rendered()) }
+        if !loaded.errors.isEmpty { throw ExitCode(1) }
+        do {
+            let emitted = try ToolSpec.emit(loaded.specs, as: shape, strict: strict)
             for note in emitted.notes { Console.error("toolschema: note: \(note)") }
             var out = JSONWriter(pretty: !compact).bytes(emitted.value)
             out.append(0x0A)

@@ -2,14 +2,6 @@ import ArgumentParser
 import Foundation
 import ToolSchema
 
-/// The `--profile` values, one per ``LintProfile``.
-enum ProfileArgument: String, CaseIterable, ExpressibleByArgument {
-    case portable, openai, anthropic, gemini, mcp
-    case openaiStrict = "openai-strict"
-
-    var profile: LintProfile { LintProfile(rawValue: rawValue)! }
-}
-
 enum LintFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json, github, sarif
 }
@@ -32,7 +24,7 @@ struct LintCommand: ParsableCommand {
         name: .customLong("profile"),
         help: "Rules to add: portable, openai, openai-strict, anthropic, gemini, mcp."
     )
-    var profiles: [ProfileArgument] = []
+    var profiles: [LintProfile] = []
 
     @Option(help: "Output: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: LintFormat = .text
@@ -49,11 +41,11 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         var sources: [SourceText] = []
-        for path in try SpecFiles.expand(paths) {
+        for path in try Input.expand(paths) {
             let input = try Input.read(path)
             sources.append(SourceText(file: input.name, bytes: input.bytes))
         }
-        let linter = Linter(profiles: Set(profiles.map(\.profile)))
+        let linter = Linter(profiles: Set(profiles))
         let report = linter.lint(sources)
         switch format {
         case .text:

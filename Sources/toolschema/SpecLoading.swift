@@ -5,15 +5,8 @@ import ToolSchema
 enum SpecLoading {
     /// Loads the schema file and picks the tool; every failure here is status 2.
     static func validator(schema: String, tool: String?, assertFormats: Bool) throws -> (Validator, String?) {
-        let input = try Input.read(schema)
-        let source = SourceText(file: input.name, bytes: input.bytes)
-        let specs: [ToolSpec]
-        do {
-            specs = try ToolSpec.specs(in: LoadedDocument.load(source))
-        } catch {
-            Console.error(error.rendered())
-            throw ExitCode(2)
-        }
+        let input = try Input.specs(schema)
+        let specs = input.specs
         let names = specs.compactMap(\.name)
         let spec: ToolSpec
         if let tool {
@@ -39,7 +32,7 @@ enum SpecLoading {
             return (try Validator(spec: spec, options: options), spec.name)
         } catch {
             if error.file != nil {
-                Console.error("\(error) (the schema cannot be compiled)")
+                Console.error(error.rendered())
             } else {
                 Console.error("toolschema: error: the schema cannot be compiled: \(error)")
             }

@@ -73,25 +73,31 @@ enum Console {
 
 /// Reading a command's input: a file, or stdin for `-` or no path.
 enum Input {
-    /// The name to show in messages and the bytes.
+    /// The name to show in messages and the bytes; `-` or nil reads standard input.
     static func read(_ path: String?) throws(CLIFailure) -> (name: String, bytes: [UInt8]) {
-        guard let path, path != "-" else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return ("<stdin>", [UInt8](data))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIFailure(message: "cannot read '\(path)': no such file")
-        }
-        if isDirectory.boolValue { throw CLIFailure(message: "cannot read '\(path)': it is a directory") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw CLIFailure(message: "cannot read '\(path)': permission denied")
-        }
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            return (path, [UInt8](data))
+            let source = try SpecFiles.read(path ?? "-")
+            return (source.file, source.bytes)
         } catch {
-            throw CLIFailure(message: "cannot read '\(path)': \(error.localizedDescription)")
+            throw CLIFailure(message: error.message)
+        }
+    }
+
+    /// The paths named, with directories expanded (see `SpecFiles.expand`); status 2 when one
+    /// cannot be read.
+    static func expand(_ paths: [String]) throws(CLIFailure) -> [String] {
+        do { return try SpecFiles.expand(paths) } catch { throw CLIFailure(message: error.message) }
+    }
+
+    /// The specs in one file: a file that cannot be read or loaded ends the command with
+    /// status 2, its error printed with its line and column.
+    static func specs(_ path: String) throws -> (name: String, specs: [ToolSpec]) {
+        let input = try read(path)
+        do {
+            return (input.name, try SpecFiles.specs(in: SourceText(file: input.name, bytes: input.bytes)))
+        } catch {
+            Console.error(error.rendered())
+            throw ExitCode(2)
         }
     }
 }

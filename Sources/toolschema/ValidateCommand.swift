@@ -2,11 +2,6 @@ import ArgumentParser
 import Foundation
 import ToolSchema
 
-enum ModeArgument: String, CaseIterable, ExpressibleByArgument {
-    case strict, coerce, repair
-    var mode: CheckMode { CheckMode(rawValue: rawValue)! }
-}
-
 enum ResultFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json
 }
@@ -31,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     var tool: String?
 
     @Option(help: "strict (no changes), coerce (the coercion table), or repair (repair the text, then coerce).")
-    var mode: ModeArgument = .repair
+    var mode: CheckMode = .repair
 
     @Flag(inversion: .prefixedNo, help: "Whether format is an assertion (default) or only an annotation.")
     var assertFormats = true
@@ -67,7 +62,7 @@ struct ValidateCommand: ParsableCommand {
         if batch {
             var allValid = true
             while let line = readLine(strippingNewline: true) {
-                let result = validator.check(arguments: line, mode: mode.mode, options: options)
+                let result = validator.check(arguments: line, mode: mode, options: options)
                 allValid = allValid && result.isValid
                 Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")
             }
@@ -80,7 +75,7 @@ struct ValidateCommand: ParsableCommand {
         } else {
             text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
         }
-        let result = validator.check(arguments: text, mode: mode.mode, options: options)
+        let result = validator.check(arguments: text, mode: mode, options: options)
         switch format {
         case .json:
             Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")

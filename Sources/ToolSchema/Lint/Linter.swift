@@ -24,8 +24,7 @@ public struct Linter: Sendable {
         var specs: [ToolSpec] = []
         for source in sources {
             do {
-                let documents = try LoadedDocument.load(source)
-                specs += try ToolSpec.specs(in: documents)
+                specs += try SpecFiles.specs(in: source)
             } catch {
                 findings.append(
                     LintFinding(

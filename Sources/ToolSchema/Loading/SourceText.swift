@@ -118,6 +118,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let limit = Code("limit")
         /// The document is JSON or YAML but does not hold tool specs in a shape ToolSchema reads.
         public static let notToolSpecs = Code("not-tool-specs")
+        /// The file does not exist, is a directory, or cannot be read.
+        public static let unreadable = Code("unreadable")
         /// The YAML parser could not start (out of memory).
         public static let resources = Code("resources")
     }

@@ -1,0 +1,22 @@
+public import ArgumentParser
+public import ToolCalling
+public import ToolSchema
+
+// The option values are the library's own enums, spelled by their raw values, so the CLI
+// cannot offer a value the library does not have (or miss one it gains).
+
+extension LintProfile: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+}
+
+extension SpecShape: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+}
+
+extension CheckMode: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+}
+
+extension ChatAPI: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+}
