@@ -108,9 +108,14 @@ if Context.environment["BENCHMARKS"] != nil {
     )
 }
 
+// CI sets TOOLSCHEMA_WARNINGS_AS_ERRORS for the whole run, so the strict build of the sources
+// and the tests and the README's plain `swift test` share one set of flags and one build.
+let strict: [SwiftSetting] =
+    Context.environment["TOOLSCHEMA_WARNINGS_AS_ERRORS"] != nil ? [.unsafeFlags(["-warnings-as-errors"])] : []
+
 for target in package.targets where target.type != .system {
     target.swiftSettings =
-        (target.swiftSettings ?? []) + [
+        (target.swiftSettings ?? []) + strict + [
             .enableUpcomingFeature("ExistentialAny"),
             .enableUpcomingFeature("InternalImportsByDefault"),
             .enableUpcomingFeature("MemberImportVisibility"),

@@ -38,6 +38,7 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The value in words, as messages print it.
     public var description: String { literal }
 
     // MARK: Views
@@ -297,6 +298,7 @@ extension JSONNumber: Hashable, Comparable {
     /// Orders numbers by their exact decimal values.
     public static func < (lhs: JSONNumber, rhs: JSONNumber) -> Bool { lhs.compare(rhs) < 0 }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         withLayout { l, b in
             if l.isZero {

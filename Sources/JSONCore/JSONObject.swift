@@ -105,8 +105,11 @@ public struct JSONObject: Sendable {
 }
 
 extension JSONObject: RandomAccessCollection {
+    /// The position of the first member.
     public var startIndex: Int { 0 }
+    /// The position after the last member.
     public var endIndex: Int { members.count }
+    /// The member at a position.
     public subscript(position: Int) -> Element {
         let member = members[position]
         return (member.key, member.value)
@@ -114,6 +117,7 @@ extension JSONObject: RandomAccessCollection {
 }
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// Creates the value a literal writes.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)
     }
@@ -136,6 +140,7 @@ extension JSONObject: Hashable {
         return true
     }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         // Order-independent: a commutative sum of per-member hashes.
         var sum = 0

@@ -14,6 +14,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         self.tokens = tokens
     }
 
+    /// Creates the value a literal writes.
     public init(arrayLiteral elements: String...) {
         self.tokens = elements
     }
@@ -22,6 +23,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     public struct ParseError: Error, Hashable, Sendable, CustomStringConvertible {
         /// What is wrong, with the character offset in the pointer's text.
         public var message: String
+        /// The value in words, as messages print it.
         public var description: String { message }
     }
 
@@ -186,6 +188,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
     }
 
     // Codable as its string form.
+    /// Decodes from the JSON the value stands for.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -196,6 +199,7 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible,
         }
     }
 
+    /// Encodes as the JSON the value stands for.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)

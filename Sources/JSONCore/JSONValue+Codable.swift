@@ -13,6 +13,7 @@ extension JSONValue: Codable {
         init?(intValue: Int) { nil }
     }
 
+    /// Decodes from the JSON the value stands for.
     public init(from decoder: any Decoder) throws {
         if let keyed = try? decoder.container(keyedBy: MemberKey.self) {
             var object = JSONObject()
@@ -48,6 +49,7 @@ extension JSONValue: Codable {
         }
     }
 
+    /// Encodes as the JSON the value stands for.
     public func encode(to encoder: any Encoder) throws {
         switch self {
         case .null:

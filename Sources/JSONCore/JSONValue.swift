@@ -113,6 +113,7 @@ extension JSONValue: Hashable {
         }
     }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .null: hasher.combine(0 as UInt8)
@@ -141,15 +142,22 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
+    /// Creates the value a literal writes.
     public init(nilLiteral: ()) { self = .null }
+    /// Creates the value a literal writes.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// Creates the value a literal writes.
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    /// Creates the value a literal writes.
     public init(floatLiteral value: Double) {
         guard let number = JSONNumber(value) else { preconditionFailure("JSONValue: \(value) is not a JSON number") }
         self = .number(number)
     }
+    /// Creates the value a literal writes.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates the value a literal writes.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Creates the value a literal writes.
     public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
 }
 

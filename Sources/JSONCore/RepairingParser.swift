@@ -193,7 +193,10 @@ struct RepairingParser {
                 candidate = next
             }
         }
-        throw firstError!
+        guard let firstError else {
+            throw RawParseError(code: .unexpectedCharacter, offset: i, message: "no JSON value was found")
+        }
+        throw firstError
     }
 
     func quoteExcerpt(_ s: Span<UInt8>, _ from: Int, _ to: Int) -> String {
@@ -694,7 +697,7 @@ struct RepairingParser {
                     var k = j
                     do {
                         let scalar = try StrictParser(options: options).parseUnicodeEscape(s, &k)
-                        for unit in UTF8.encode(scalar)! { emit(unit, from: j) }
+                        if let encoded = UTF8.encode(scalar) { for unit in encoded { emit(unit, from: j) } }
                         j = k
                         continue
                     } catch {

@@ -121,7 +121,7 @@ package enum TextLocator {
                     shown = " "
                     width = 1
                 case 0x00..<0x20:
-                    shown = String(Unicode.Scalar(0x2400 + scalar.value)!)
+                    shown = String(Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}")
                     width = 1
                 case 0x7F:
                     shown = "\u{2421}"

@@ -467,7 +467,8 @@ struct StrictParser {
                 )
             }
             j += 6
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
+            // In range by construction: a high and a low surrogate always make a scalar.
+            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
         }
         if high >= 0xDC00 && high <= 0xDFFF {
             throw RawParseError(
@@ -476,7 +477,7 @@ struct StrictParser {
                 message: "lone UTF-16 surrogate \\u\(hexString(high)): a low surrogate must follow a high one"
             )
         }
-        return Unicode.Scalar(high)!
+        return Unicode.Scalar(high) ?? "\u{FFFD}"
     }
 
     func hexString(_ v: UInt32) -> String {
@@ -514,7 +515,7 @@ struct StrictParser {
     }
 
     mutating func appendUTF8(_ scalar: Unicode.Scalar) {
-        for unit in UTF8.encode(scalar)! { scratch.append(unit) }
+        if let encoded = UTF8.encode(scalar) { for unit in encoded { scratch.append(unit) } }
     }
 
     // MARK: Containers

@@ -5,8 +5,11 @@ import ToolSchema
 struct ArgumentBenchmark: Sendable, Hashable {
     /// Nanoseconds per operation: the median over batches, and the 25th and 75th percentiles.
     struct Timing: Sendable, Hashable {
+        /// The median, in nanoseconds per operation.
         public var median: Double
+        /// The 25th percentile, in nanoseconds per operation.
         public var p25: Double
+        /// The 75th percentile, in nanoseconds per operation.
         public var p75: Double
     }
 

@@ -6,17 +6,21 @@ public import ToolSchema
 // cannot offer a value the library does not have (or miss one it gains).
 
 extension LintProfile: ExpressibleByArgument {
+    /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }
 }
 
 extension SpecShape: ExpressibleByArgument {
+    /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }
 }
 
 extension CheckMode: ExpressibleByArgument {
+    /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }
 }
 
 extension ChatAPI: ExpressibleByArgument {
+    /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }
 }

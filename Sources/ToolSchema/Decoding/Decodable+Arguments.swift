@@ -33,6 +33,7 @@ public struct ArgumentsError: Error, Sendable, CustomStringConvertible {
     /// Pointer) and why.
     public var decodingFailure: DecodingFailure?
 
+    /// The value in words, as messages print it.
     public var description: String {
         if let decodingFailure {
             return

@@ -125,22 +125,22 @@ struct ValueDecoder: Decoder {
 
     /// Decodes `T`, handling the types whose own `init(from:)` would expect another encoding.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
-        if T.self == JSONValue.self { return value as! T }
+        if T.self == JSONValue.self { return try castChecked(value, to: T.self) }
         if T.self == Date.self {
             guard case .string(let s) = value, let date = Self.parseDate(s) else {
                 throw mismatch(T.self, "an RFC 3339 date-time string")
             }
-            return date as! T
+            return try castChecked(date, to: T.self)
         }
         if T.self == URL.self {
             guard case .string(let s) = value, let url = URL(string: s) else { throw mismatch(T.self, "a URI string") }
-            return url as! T
+            return try castChecked(url, to: T.self)
         }
         if T.self == UUID.self {
             guard case .string(let s) = value, let uuid = UUID(uuidString: s) else {
                 throw mismatch(T.self, "a UUID string")
             }
-            return uuid as! T
+            return try castChecked(uuid, to: T.self)
         }
         if T.self == Decimal.self {
             guard case .number(let n) = value,
@@ -148,7 +148,7 @@ struct ValueDecoder: Decoder {
             else {
                 throw mismatch(T.self, "a number")
             }
-            return d as! T
+            return try castChecked(d, to: T.self)
         }
         return try T(from: self)
     }
@@ -363,4 +363,19 @@ struct SingleValueContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.decodeValue(T.self) }
+}
+
+/// `value` as `T`, once the caller has checked that `T` is its type. A mismatch would be a
+/// bug here; it is reported as a decoding error rather than a crash.
+func castChecked<T>(_ value: Any, to type: T.Type) throws -> T {
+    guard let cast = value as? T else {
+        throw DecodingError.typeMismatch(
+            T.self,
+            DecodingError.Context(
+                codingPath: [],
+                debugDescription: "internal: \(Swift.type(of: value)) is not \(T.self)"
+            )
+        )
+    }
+    return cast
 }

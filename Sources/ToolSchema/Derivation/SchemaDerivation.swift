@@ -36,11 +36,17 @@ public protocol ToolArguments: Decodable {
 }
 
 extension ToolArguments {
+    /// The `snake_case` type name.
     public static var toolName: String { KeyNames.snakeCase(String(describing: Self.self)) }
+    /// None: the tool has no description unless the type gives one.
     public static var toolDescription: String? { nil }
+    /// None.
     public static var parameterDescriptions: [String: String] { [:] }
+    /// None.
     public static var parameterConstraints: [String: JSONValue] { [:] }
+    /// None: the probe uses placeholder values.
     public static var sampleArguments: JSONValue? { nil }
+    /// None: the schema is derived.
     public static var argumentsSchema: JSONValue? { nil }
 }
 
@@ -108,6 +114,7 @@ public enum SchemaDerivation {
     ///   (adopt ``ToolArguments`` and give `sampleArguments` or `argumentsSchema`), when a
     ///   description or constraint names a property the type does not decode, or for shapes
     ///   JSON cannot describe.
+    /// - Returns: The arguments schema: an object schema, `additionalProperties: false`.
     public static func schema<T: Decodable>(
         for type: T.Type,
         keyStrategy: KeyStrategy = .useDefaultKeys
@@ -144,6 +151,8 @@ extension ToolSpec {
     ///   - keyStrategy: how property names become JSON keys.
     ///   - strict: derive the OpenAI strict-mode form (every property required, optional ones
     ///     nullable), which passes the `openai-strict` lint profile.
+    /// - Throws: ``DerivationError`` when no schema can be derived from the type (see
+    ///   ``SchemaDerivation/schema(for:keyStrategy:)``).
     public init<T: Decodable>(
         deriving type: T.Type,
         keyStrategy: SchemaDerivation.KeyStrategy = .useDefaultKeys,
@@ -207,34 +216,40 @@ final class ProbeState {
             return fallback
         }
         switch T.self {
-        case is String.Type: return (["type": "string"], try placeholder("sample") as! T)
-        case is Bool.Type: return (["type": "boolean"], try placeholder(false) as! T)
-        case is Int.Type: return (Self.integer(Int.self), try placeholder(1) as! T)
-        case is Int8.Type: return (Self.integer(Int8.self), try placeholder(Int8(1)) as! T)
-        case is Int16.Type: return (Self.integer(Int16.self), try placeholder(Int16(1)) as! T)
-        case is Int32.Type: return (Self.integer(Int32.self), try placeholder(Int32(1)) as! T)
-        case is Int64.Type: return (Self.integer(Int64.self), try placeholder(Int64(1)) as! T)
-        case is UInt.Type: return (Self.integer(UInt.self), try placeholder(UInt(1)) as! T)
-        case is UInt8.Type: return (Self.integer(UInt8.self), try placeholder(UInt8(1)) as! T)
-        case is UInt16.Type: return (Self.integer(UInt16.self), try placeholder(UInt16(1)) as! T)
-        case is UInt32.Type: return (Self.integer(UInt32.self), try placeholder(UInt32(1)) as! T)
-        case is UInt64.Type: return (Self.integer(UInt64.self), try placeholder(UInt64(1)) as! T)
-        case is Double.Type: return (["type": "number"], try placeholder(1.0) as! T)
-        case is Float.Type: return (["type": "number"], try placeholder(Float(1)) as! T)
-        case is Decimal.Type: return (["type": "number"], try placeholder(Decimal(1)) as! T)
+        case is String.Type: return (["type": "string"], try castChecked(placeholder("sample"), to: T.self))
+        case is Bool.Type: return (["type": "boolean"], try castChecked(placeholder(false), to: T.self))
+        case is Int.Type: return (Self.integer(Int.self), try castChecked(placeholder(1), to: T.self))
+        case is Int8.Type: return (Self.integer(Int8.self), try castChecked(placeholder(Int8(1)), to: T.self))
+        case is Int16.Type: return (Self.integer(Int16.self), try castChecked(placeholder(Int16(1)), to: T.self))
+        case is Int32.Type: return (Self.integer(Int32.self), try castChecked(placeholder(Int32(1)), to: T.self))
+        case is Int64.Type: return (Self.integer(Int64.self), try castChecked(placeholder(Int64(1)), to: T.self))
+        case is UInt.Type: return (Self.integer(UInt.self), try castChecked(placeholder(UInt(1)), to: T.self))
+        case is UInt8.Type: return (Self.integer(UInt8.self), try castChecked(placeholder(UInt8(1)), to: T.self))
+        case is UInt16.Type: return (Self.integer(UInt16.self), try castChecked(placeholder(UInt16(1)), to: T.self))
+        case is UInt32.Type: return (Self.integer(UInt32.self), try castChecked(placeholder(UInt32(1)), to: T.self))
+        case is UInt64.Type: return (Self.integer(UInt64.self), try castChecked(placeholder(UInt64(1)), to: T.self))
+        case is Double.Type: return (["type": "number"], try castChecked(placeholder(1.0), to: T.self))
+        case is Float.Type: return (["type": "number"], try castChecked(placeholder(Float(1)), to: T.self))
+        case is Decimal.Type: return (["type": "number"], try castChecked(placeholder(Decimal(1)), to: T.self))
         case is Date.Type:
             return (
                 ["type": "string", "format": "date-time"],
-                try placeholder(Date(timeIntervalSince1970: 978_307_200)) as! T
+                try castChecked(placeholder(Date(timeIntervalSince1970: 978_307_200)), to: T.self)
             )
         case is URL.Type:
-            return (["type": "string", "format": "uri"], try placeholder(URL(string: "https://example.com")!) as! T)
+            return (
+                ["type": "string", "format": "uri"],
+                try castChecked(
+                    placeholder(URL(string: "https://example.com") ?? URL(fileURLWithPath: "/")),
+                    to: T.self
+                )
+            )
         case is UUID.Type:
             return (
                 ["type": "string", "format": "uuid"],
-                try placeholder(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))) as! T
+                try castChecked(placeholder(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))), to: T.self)
             )
-        case is JSONValue.Type: return ([:], (sample ?? .null) as! T)
+        case is JSONValue.Type: return ([:], try castChecked(sample ?? .null, to: T.self))
         default: break
         }
         if let optional = T.self as? any ProbeOptional.Type {

@@ -8,6 +8,7 @@ extension ArgumentCheck {
     /// - Parameters:
     ///   - file: the name to show for positions in the arguments text.
     ///   - colour: ANSI colours for labels; pass true only when writing to a terminal.
+    /// - Returns: One line per repair, coercion and error; empty for a valid, unchanged text.
     public func rendered(file: String = "<arguments>", colour: Bool = false) -> String {
         func paint(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var lines: [String] = []
@@ -28,6 +29,7 @@ extension ArgumentCheck {
     /// - Parameters:
     ///   - tool: the tool's name, for the hint.
     ///   - validator: the validator that made the check, for the hint.
+    /// - Returns: The object described above.
     public func json(tool: String?, validator: Validator) -> JSONValue {
         var errors: [JSONValue] = []
         if let p = parseError {

@@ -30,7 +30,8 @@ struct HintAnalysis {
             }
         }
         if names.isEmpty { return "a value" }
-        return names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " or " + names.last!
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + last
     }
 
     func placeholder(_ facts: SchemaFacts?) -> JSONValue {

@@ -40,6 +40,7 @@ public struct HintItem: Hashable, Sendable {
         /// Anything else the schema rejects.
         public static let other = Kind("other", 11)
 
+        /// Orders as the type documents.
         public static func < (a: Kind, b: Kind) -> Bool { a.rank < b.rank }
     }
 

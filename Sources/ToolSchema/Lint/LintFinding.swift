@@ -9,6 +9,7 @@ public struct LintFinding: Hashable, Sendable {
         /// Suspicious or unhelpful, but accepted.
         case warning
 
+        /// Orders as the type documents.
         public static func < (a: Severity, b: Severity) -> Bool { a == .error && b == .warning }
     }
 
@@ -75,6 +76,7 @@ public enum LintProfile: String, Hashable, Sendable, CaseIterable, CustomStringC
     /// MCP's tool names.
     case mcp
 
+    /// The value in words, as messages print it.
     public var description: String { rawValue }
 }
 

@@ -18,7 +18,9 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
         self = rule
     }
 
+    /// Equal when the ids are.
     public static func == (a: LintRule, b: LintRule) -> Bool { a.id == b.id }
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 
     /// The id.

@@ -32,6 +32,7 @@ extension LoadedDocument {
     ///   - source: the file's name and bytes.
     ///   - format: the syntax; when nil, the path's extension decides, then the content.
     ///   - yamlLimits: limits for YAML files.
+    /// - Returns: The documents, in the order the source holds them.
     /// - Throws: ``LoadError``.
     public static func load(
         _ source: SourceText,

@@ -19,19 +19,18 @@ extension LoadedDocument {
             )
         }
         // One pass over the text for every offset.
-        let pointers = Array(result.offsets.keys)
+        let entries = Array(result.offsets)
         var offsets: [Int] = []
-        offsets.reserveCapacity(pointers.count * 2)
-        for p in pointers {
-            let o = result.offsets[p]!
+        offsets.reserveCapacity(entries.count * 2)
+        for (_, o) in entries {
             offsets.append(o.value)
             offsets.append(o.key ?? o.value)
         }
         let positions = TextLocator.positions(of: offsets, in: source.bytes.span)
         var locations: [JSONPointer: NodeLocation] = [:]
-        locations.reserveCapacity(pointers.count)
-        for (k, p) in pointers.enumerated() {
-            let hasKey = result.offsets[p]!.key != nil
+        locations.reserveCapacity(entries.count)
+        for (k, (p, o)) in entries.enumerated() {
+            let hasKey = o.key != nil
             locations[p] = NodeLocation(value: positions[2 * k], key: hasKey ? positions[2 * k + 1] : nil)
         }
         return LoadedDocument(source: source, value: result.value, locations: locations)

@@ -295,7 +295,10 @@ struct YAMLConverter {
         switch node.kind {
         case .alias:
             // Aliases are never recursive (checked while composing), so this ends.
-            return try convertTarget(node.target!, writtenAt: writtenAt, key: key)
+            guard let target = node.target else {
+                throw error(.alias, "the alias refers to no node", at: writtenAt)
+            }
+            return try convertTarget(target, writtenAt: writtenAt, key: key)
         case .scalar:
             return try scalar(node)
         case .sequence:

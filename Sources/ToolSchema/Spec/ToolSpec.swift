@@ -17,6 +17,7 @@ public enum SpecShape: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// A bare JSON Schema with no name, for a single arguments schema.
     case jsonSchema = "jsonschema"
 
+    /// The value in words, as messages print it.
     public var description: String { rawValue }
 }
 

@@ -67,6 +67,7 @@ public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The value in words, as messages print it.
     public var description: String {
         "\(instancePath == .root ? "(root)" : instancePath.description): \(message) [\(kind)]"
     }

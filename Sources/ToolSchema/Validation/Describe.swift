@@ -34,7 +34,7 @@ enum Describe {
             default: "a \(name)"
             }
         }
-        if names.count <= 1 { return names.first ?? "nothing" }
-        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+        guard let last = names.last, names.count > 1 else { return names.first ?? "nothing" }
+        return names.dropLast().joined(separator: ", ") + " or " + last
     }
 }

@@ -8,7 +8,7 @@ public struct SchemaViolation: Hashable, Sendable, Codable, CustomStringConverti
     /// Where in the value, as a JSON Pointer (`/items/0/sku`).
     public var instancePath: JSONPointer
     /// The failing keyword's place in the schema (`/properties/age/minimum`); its
-    /// ``JSONPointer/fragment`` is the URI-fragment form, `#/properties/age/minimum`.
+    /// `fragment` is the URI-fragment form, `#/properties/age/minimum`.
     public var schemaPath: JSONPointer
     /// The keyword that failed: `type`, `required`, `minimum`, `format`…
     public var keyword: String

@@ -32,7 +32,7 @@ extension Validator {
             _ = check(b, value, &sub)
             let typeMiss = sub.errors.contains { $0.keyword == "type" && $0.instancePath.tokens == c.path }
             let rank = (discriminatorMatches(b, value) ? 0 : 1, typeMiss ? 1 : 0, sub.errors.count)
-            if best == nil || rank < best!.rank { best = (sub.errors, rank) }
+            if best.map({ rank < $0.rank }) ?? true { best = (sub.errors, rank) }
         }
         c.errors += best?.errors ?? []
         return false

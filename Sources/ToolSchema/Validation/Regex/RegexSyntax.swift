@@ -345,7 +345,7 @@ struct RegexParser {
         i += 1
         guard let c = current else { throw fail("the pattern ends with a lone backslash", at: start) }
         i += 1
-        func single(_ v: UInt32) -> (RegexNode, UInt32?) { (.scalar(Unicode.Scalar(v)!), v) }
+        func single(_ v: UInt32) -> (RegexNode, UInt32?) { (.scalar(Unicode.Scalar(v) ?? "\u{FFFD}"), v) }
         switch c {
         case "d": return (.set(.digits), nil)
         case "D": return (.set(RegexSet.digits.inverted), nil)
