@@ -8,7 +8,10 @@ import ToolSchema
 /// `llama-server` with a small Qwen2.5-Coder model (`../shared/model/start.sh` prints its
 /// `MODEL_BASE_URL`). Skipped when `MODEL_BASE_URL` is not set.
 @Suite(
-    .enabled(if: LiveServer.baseURL != nil, "MODEL_BASE_URL is not set; start a server to run the live tests (README)"),
+    .enabled(
+        if: LiveServer.baseURL != nil,
+        "MODEL_BASE_URL is not set; start a server to run the live tests (see The command line)"
+    ),
     .serialized,
     .timeLimit(.minutes(5))
 )

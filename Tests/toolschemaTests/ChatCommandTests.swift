@@ -238,11 +238,12 @@ struct ChatCommandTests {
     }
 }
 
-/// The README's `toolschema chat` example, output compared line for line.
+/// The `toolschema chat` example in the command-line manual, output compared line for line.
 @Suite(.timeLimit(.minutes(1)))
 struct ReadmeChatExampleTests {
     @Test func chatExample() async throws {
-        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let manual = CLI.packageRoot.appendingPathComponent("Sources/ToolSchema/ToolSchema.docc/CommandLine.md")
+        let readme = try String(contentsOf: manual, encoding: .utf8)
         let command = """
             $ toolschema chat --spec schemas/get_weather.json --exec get_weather="python3 schemas/weather.py" \\
                   --model qwen "What is the weather in Beijing?"
