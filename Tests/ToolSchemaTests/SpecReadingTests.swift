@@ -228,3 +228,33 @@ import ToolSchema
         }
     }
 }
+
+@Suite struct NullableConversionTests {
+    static let spec = ToolSpec(
+        name: "f",
+        description: "d",
+        parameters: [
+            "type": "object",
+            "properties": [
+                "n": ["anyOf": [["type": "string"], ["type": "null"]], "description": "x"],
+                "r": ["$ref": "#/$defs/P", "description": "p"],
+            ],
+            "$defs": ["P": ["type": "string", "enum": ["a"]]],
+        ]
+    )
+
+    @Test("Pydantic's Optional (anyOf with a null branch) becomes one nullable schema for Gemini")
+    func gemini() throws {
+        let value = try ToolSpec.emit([Self.spec], as: .gemini).value
+        let n = JSONPointer(tokens: ["0", "functionDeclarations", "0", "parameters", "properties", "n"])
+        #expect(n.resolve(in: value) == ["type": "STRING", "nullable": true, "description": "x"])
+    }
+
+    @Test("strict mode leaves an already nullable property alone and keeps annotations on the wrapper")
+    func strict() throws {
+        let value = try ToolSpec.emit([Self.spec], as: .jsonSchema, strict: true).value
+        #expect(value["properties"]?["n"] == ["anyOf": [["type": "string"], ["type": "null"]], "description": "x"])
+        #expect(value["properties"]?["r"] == ["description": "p", "anyOf": [["$ref": "#/$defs/P"], ["type": "null"]]])
+        #expect(value["required"] == ["n", "r"])
+    }
+}

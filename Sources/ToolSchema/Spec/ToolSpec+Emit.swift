@@ -208,6 +208,11 @@ struct StrictConverter {
     }
 
     /// The schema that also accepts null.
+    /// Whether a schema is `{"type": "null"}` (with annotations at most).
+    static func isNullSchema(_ schema: JSONValue) -> Bool {
+        schema.objectValue?["type"] == "null" && schema.objectValue?["anyOf"] == nil
+    }
+
     static func nullable(_ schema: JSONValue) -> JSONValue {
         guard case .object(var o) = schema else { return schema }
         switch o["type"] {
@@ -217,7 +222,17 @@ struct StrictConverter {
             if !types.contains("null") { types.append("null") }
             o["type"] = .array(types)
         default:
-            return ["anyOf": [schema, ["type": "null"]]]
+            // Already nullable: a union with a null branch (Pydantic's `Optional`).
+            for key in ["anyOf", "oneOf"] where o[key]?.arrayValue?.contains(where: isNullSchema) == true {
+                return schema
+            }
+            // Wrapped, with the annotations on the wrapper, where readers (and lint) look.
+            var wrapper = JSONObject()
+            for key in ["title", "description", "default", "examples"] {
+                if let value = o.removeValue(forKey: key) { wrapper[key] = value }
+            }
+            wrapper["anyOf"] = [.object(o), ["type": "null"]]
+            return .object(wrapper)
         }
         if case .array(var values)? = o["enum"], !values.contains(.null) {
             values.append(.null)
@@ -360,9 +375,21 @@ struct GeminiConverter {
             case "anyOf", "oneOf":
                 if key == "oneOf" { note(here, "replaced oneOf with anyOf, the only union Gemini has") }
                 let list = value.arrayValue ?? []
-                out["anyOf"] = .array(
-                    list.enumerated().map { convert($1, at: here.appending(index: $0), depth: depth + 1) }
-                )
+                let branches = list.enumerated().filter { !StrictConverter.isNullSchema($0.element) }
+                if branches.count < list.count {
+                    out["nullable"] = true
+                    note(here, "replaced the null branch of \(key) with nullable: true")
+                }
+                let converted = branches.map {
+                    convert($0.element, at: here.appending(index: $0.offset), depth: depth + 1)
+                }
+                if converted.count == 1, case .object(let only) = converted[0] {
+                    // `anyOf: [T, null]` is T, nullable: Gemini needs the type on the schema itself.
+                    for (k, v) in only where out[k] == nil { out[k] = v }
+                    note(here, "replaced \(key) with its one remaining branch")
+                } else {
+                    out["anyOf"] = .array(converted)
+                }
             case "examples":
                 if let first = value.arrayValue?.first {
                     out["example"] = first

@@ -17,6 +17,9 @@ calls = {
         "payment": {"method": "card", "last4": "4242"}, "priority": "express"}),
     "search_documents.yaml": ("search_documents", {"query": "退款政策", "tags": ["faq"], "limit": 10,
                                                     "updated_after": "2026-01-01T00:00:00Z"}),
+    # Pydantic's shape: properties reached through $ref into $defs.
+    "create_event.json": ("create_event", {"title": "季度复盘", "start": "2026-12-15T09:30:00+08:00", "duration_minutes": 60,
+                                            "priority": "high", "attendees": [{"email": "li.na@example.com", "name": "李娜"}]}),
 }
 records = []
 
@@ -235,6 +238,20 @@ combo("search_documents.yaml", [("set", ["limit"], "20"), ("set", ["tags"], "a, 
 combo("search_documents.yaml", [("drop", ["query"], None), ("set", ["limit"], 100)], ["`query`", "at most 50"])
 combo("get_current_weather.yaml", [("set", ["format"], "C"), ("rename", ["location"], "loc")], ["format", "`location`"])
 combo("get_weather.anthropic.yaml", [("drop", ["location"], None), ("set", ["unit"], "Kelvin")], ["`location`", "\"celsius\""])
+
+# Places reached through $ref (Pydantic's $defs): the hint must see the referenced schema.
+for spec, path, value, want in [
+    ("create_event.json", ["priority"], "High", ["priority", "\"high\""]),
+    ("create_event.json", ["priority"], "urgent", ["priority", "\"low\", \"normal\", \"high\""]),
+    ("create_event.json", ["attendees", 0, "email"], 42, ["email", "expected a string", "<a string>"]),
+    ("create_event.json", ["attendees", 0, "name"], 7, ["name", "send \"7\""]),
+    ("create_event.json", ["attendees", 0, "email"], DELETE, ["email", "missing"]),
+    ("create_event.json", ["duration_minutes"], "60", ["duration_minutes", "send 60"]),
+    ("create_event.json", ["attendees"], {"email": "li.na@example.com"}, ["attendees", "send [{"]),
+]:
+    add(spec, "ref", mutate(spec, path, value), want)
+add("create_event.json", "ref", rename("create_event.json", ["attendees", 0, "email"], "mail"),
+    ["`mail`", "`email`"])
 
 # Parse-level failures, in repair mode.
 for spec, (tool, args) in calls.items():
