@@ -56,6 +56,10 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         public static let timeout = Code("timeout")
         /// The response body was larger than the limit.
         public static let bodyTooLarge = Code("body-too-large")
+        /// A streamed response ended, or broke off, before it was complete.
+        public static let incompleteStream = Code("incomplete-stream")
+        /// A stream sent nothing for longer than its first-chunk or between-chunk timeout.
+        public static let streamStalled = Code("stream-stalled")
     }
 
     /// What kind of failure.
@@ -85,6 +89,51 @@ public protocol ChatTransport: Sendable {
     /// - Throws: ``TransportError`` when no response arrived; `CancellationError` when the
     ///   calling task was cancelled.
     func send(_ request: HTTPRequestData, timeout: Duration) async throws -> HTTPResponseData
+
+    /// Posts `request` and hands over the response as it arrives: the head once, then each
+    /// piece of the body, in order. Returns when the body has ended.
+    ///
+    /// The default implementation calls ``send(_:timeout:)`` and hands over the whole body as
+    /// one piece, so a transport that cannot stream still serves a streaming loop.
+    ///
+    /// - Parameters:
+    ///   - request: the URL, headers and body.
+    ///   - timeout: the time the whole exchange may take, body included.
+    ///   - receive: called with each part; an error it throws ends the exchange and is
+    ///     rethrown as it is.
+    /// - Throws: ``TransportError`` when no response arrived or the body broke off;
+    ///   `CancellationError` when the calling task was cancelled; whatever `receive` throws.
+    func stream(
+        _ request: HTTPRequestData,
+        timeout: Duration,
+        receive: (HTTPResponsePart) async throws -> Void
+    ) async throws
+}
+
+/// One part of a streamed response.
+public enum HTTPResponsePart: Sendable {
+    /// The status and headers, first and once.
+    case head(status: Int, headers: [(name: String, value: String)])
+    /// The next piece of the body, as the network delivered it.
+    case body([UInt8])
+}
+
+extension ChatTransport {
+    /// Sends the request whole and hands over its body as one piece.
+    public func stream(
+        _ request: HTTPRequestData,
+        timeout: Duration,
+        receive: (HTTPResponsePart) async throws -> Void
+    ) async throws {
+        let response = try await send(request, timeout: timeout)
+        try await receive(.head(status: response.status, headers: response.headers))
+        if !response.body.isEmpty { try await receive(.body(response.body)) }
+    }
+}
+
+/// An error thrown by a stream's receiver, carried through the transport untouched.
+struct ReceiverError: Error {
+    var error: any Error
 }
 
 /// The transport over AsyncHTTPClient.
@@ -133,6 +182,48 @@ public struct HTTPClientTransport: ChatTransport {
         } catch {
             try Task.checkCancellation()
             throw Self.classify(error)
+        }
+    }
+
+    /// Posts through AsyncHTTPClient and hands over the body as it arrives, up to
+    /// ``maxBodySize`` in all.
+    public func stream(
+        _ request: HTTPRequestData,
+        timeout: Duration,
+        receive: (HTTPResponsePart) async throws -> Void
+    ) async throws {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = .POST
+        for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
+        outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        var started = false
+        do {
+            let response = try await client.execute(outgoing, timeout: TimeAmount(timeout))
+            do {
+                try await receive(
+                    .head(status: Int(response.status.code), headers: response.headers.map { ($0.name, $0.value) })
+                )
+            } catch {
+                throw ReceiverError(error: error)
+            }
+            var total = 0
+            for try await buffer in response.body {
+                total += buffer.readableBytes
+                if total > maxBodySize { throw NIOTooManyBytesError(maxBytes: maxBodySize) }
+                started = true
+                do {
+                    try await receive(.body(Array(buffer.readableBytesView)))
+                } catch {
+                    throw ReceiverError(error: error)
+                }
+            }
+        } catch let error as ReceiverError {
+            throw error.error
+        } catch {
+            try Task.checkCancellation()
+            let failure = Self.classify(error)
+            guard started, failure.code != .bodyTooLarge else { throw failure }
+            throw TransportError(code: .incompleteStream, message: "the stream broke off (\(failure.message))")
         }
     }
 

@@ -99,27 +99,47 @@ struct LoopRun {
                 transcript: transcript,
                 tools: tools,
                 toolChoice: choiceValue,
-                parallel: wire.api == .openAI ? options.parallelToolCalls : nil
+                parallel: wire.api == .openAI ? options.parallelToolCalls : nil,
+                stream: options.streams
             )
 
-            let response: JSONValue
-            do {
-                response = try await requester.send(
-                    body,
-                    step: step,
-                    deadline: deadline,
-                    sentParameters: sent,
-                    usage: &usage,
-                    emit: emit
-                )
-            } catch {
-                throw stop(error)
-            }
             let turn: AssistantTurn
-            do {
-                turn = try wire.parseResponse(response, excerpt: ModelRequester.excerpt(JSONWriter().bytes(response)))
-            } catch {
-                throw stop(error)
+            if options.streams {
+                do {
+                    turn = try await requester.stream(
+                        body,
+                        step: step,
+                        deadline: deadline,
+                        sentParameters: sent,
+                        usage: &usage,
+                        timeouts: (options.firstChunkTimeout ?? options.requestTimeout, options.betweenChunksTimeout),
+                        emit: emit
+                    )
+                } catch {
+                    throw stop(error)
+                }
+            } else {
+                let response: JSONValue
+                do {
+                    response = try await requester.send(
+                        body,
+                        step: step,
+                        deadline: deadline,
+                        sentParameters: sent,
+                        usage: &usage,
+                        emit: emit
+                    )
+                } catch {
+                    throw stop(error)
+                }
+                do {
+                    turn = try wire.parseResponse(
+                        response,
+                        excerpt: ModelRequester.excerpt(JSONWriter().bytes(response))
+                    )
+                } catch {
+                    throw stop(error)
+                }
             }
             if let reported = turn.usage { usage.add(reported) }
             let calls = normalise(turn.calls, step: step)

@@ -102,7 +102,7 @@ struct ModelRequester: Sendable {
     }
 
     /// Waits before a retry, or gives up with `otherwise` when the wait would pass the deadline.
-    private func wait(
+    func wait(
         _ delay: Duration,
         step: Int,
         attempt: Int,

@@ -66,6 +66,17 @@ public struct ToolLoop: Sendable {
         public var formatError: @Sendable (any Error, ToolCall) -> String = ToolLoop.defaultErrorText
         /// The budget for each hint's text, in characters.
         public var hintBudget: Int = ModelHint.defaultBudget
+        /// Whether to ask for a streamed response (`"stream": true`, with
+        /// `stream_options.include_usage` for OpenAI-compatible endpoints). The loop then
+        /// reports text and arguments as they arrive (``ToolLoopEvent/textDelta(step:text:)``,
+        /// ``ToolLoopEvent/argumentsDelta(step:call:name:argumentsSoFar:)``) and otherwise runs
+        /// exactly as on whole responses. Off by default.
+        public var streams: Bool = false
+        /// Streaming: the longest wait for the first piece of output; ``requestTimeout`` by
+        /// default (nil).
+        public var firstChunkTimeout: Duration? = nil
+        /// Streaming: the longest silence between two pieces of output once it has begun.
+        public var betweenChunksTimeout: Duration = .seconds(30)
 
         /// The defaults.
         public init() {}

@@ -7,6 +7,11 @@ public enum ToolLoopEvent: Sendable {
     case requestSent(step: Int, attempt: Int)
     /// A retry will be sent after `delay`, for `reason` (a status or a transport failure).
     case retryScheduled(step: Int, attempt: Int, delay: Duration, reason: String)
+    /// Streaming: more of the answer's text arrived (`text` is the new piece).
+    case textDelta(step: Int, text: String)
+    /// Streaming: more of a call's arguments arrived; `call` is the call's position in the
+    /// turn, `argumentsSoFar` the whole text so far (for UIs that show it as it grows).
+    case argumentsDelta(step: Int, call: Int, name: String, argumentsSoFar: String)
     /// A response arrived and was read.
     case responseReceived(step: Int, finishReason: String?, calls: [ToolCall], text: String?, usage: TokenUsage?)
     /// A forced `tool_choice` was left out from this request on, after a tool round.
@@ -36,6 +41,13 @@ extension ToolLoopEvent {
             ["id": .string(c.id), "name": .string(c.name), "arguments": .string(c.argumentsText)]
         }
         switch self {
+        case .textDelta(let step, let text):
+            return ["type": "text_delta", "step": .number(JSONNumber(step)), "text": .string(text)]
+        case .argumentsDelta(let step, let index, let name, let arguments):
+            return [
+                "type": "arguments_delta", "step": .number(JSONNumber(step)), "call": .number(JSONNumber(index)),
+                "name": .string(name), "arguments_so_far": .string(arguments),
+            ]
         case .requestSent(let step, let attempt):
             return ["type": "request", "step": .number(JSONNumber(step)), "attempt": .number(JSONNumber(attempt))]
         case .retryScheduled(let step, let attempt, let delay, let reason):

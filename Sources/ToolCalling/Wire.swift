@@ -90,10 +90,15 @@ struct Wire {
         transcript: Transcript,
         tools: JSONValue?,
         toolChoice: JSONValue?,
-        parallel: Bool?
+        parallel: Bool?,
+        stream: Bool = false
     ) -> JSONValue {
         var body = JSONObject()
         body["model"] = .string(configuration.model)
+        if stream {
+            body["stream"] = true
+            if api != .anthropic { body["stream_options"] = ["include_usage": true] }
+        }
         switch api {
         case .openAI, .functions:
             if let maxTokens = configuration.maxTokens { body["max_tokens"] = .number(JSONNumber(maxTokens)) }

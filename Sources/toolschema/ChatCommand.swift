@@ -65,6 +65,9 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(help: "text, or json (one object per event per line).")
     var format: ResultFormat = .text
 
+    @Flag(help: "Stream the responses: text output prints the answer as it arrives, json the delta events.")
+    var stream = false
+
     @Argument(help: "The user's message.")
     var prompt: String
 
@@ -99,6 +102,7 @@ struct ChatCommand: AsyncParsableCommand {
         configuration.maxTokens = maxTokens
         var options = ToolLoop.Options()
         options.maxRequests = maxSteps
+        options.streams = stream
         options.timeout = timeout.map { .milliseconds(Int64($0 * 1000)) }
         switch toolChoice {
         case "auto": options.toolChoice = .auto
@@ -120,7 +124,7 @@ struct ChatCommand: AsyncParsableCommand {
         let outcome: Result<ToolLoopResult, ToolLoopError>
         do {
             let result = try await loop.run(Transcript(api: provider, system: system, prompt: prompt)) { event in
-                Self.show(event, format: format, style: style)
+                Self.show(event, format: format, style: style, streaming: stream)
             }
             outcome = .success(result)
         } catch {
@@ -154,7 +158,8 @@ struct ChatCommand: AsyncParsableCommand {
             if case .failure(let e) = outcome { final["stopped"] = .string(e.description) }
             Console.out(JSONValue.object(final).jsonString() + "\n")
         case .text:
-            if case .success = outcome { Console.out((result.finalText ?? "") + "\n") }
+            // Streamed, the answer is already on stdout; only its line needs ending.
+            if case .success = outcome { Console.out(stream ? "\n" : (result.finalText ?? "") + "\n") }
         }
         if case .failure(let error) = outcome {
             Console.error("toolschema: stopped: \(error)")
@@ -209,7 +214,7 @@ struct ChatCommand: AsyncParsableCommand {
     }
 
     /// Shows one event: a JSON line on stdout, or a short line on stderr.
-    static func show(_ event: ToolLoopEvent, format: ResultFormat, style: Style) {
+    static func show(_ event: ToolLoopEvent, format: ResultFormat, style: Style, streaming: Bool = false) {
         if format == .json {
             if case .finished = event { return }
             Console.out(event.json.jsonString() + "\n")
@@ -220,12 +225,19 @@ struct ChatCommand: AsyncParsableCommand {
             return line.count > 200 ? String(line.prefix(200)) + "…" : line
         }
         switch event {
+        case .textDelta(_, let text):
+            Console.out(text)
+        case .argumentsDelta:
+            break  // the call is shown whole once it is checked
         case .requestSent(let step, let attempt):
             Console.error(style.bold("request \(step)") + (attempt > 1 ? " (attempt \(attempt))" : ""))
         case .retryScheduled(_, _, let delay, let reason):
             Console.error("  retry in \(delay) (\(reason))")
         case .responseReceived(_, let finish, let calls, let text, _):
-            if !calls.isEmpty, let text, !text.isEmpty { Console.error("  model: \(short(text))") }
+            if !calls.isEmpty, let text, !text.isEmpty {
+                // Streamed, the text went to stdout as it arrived; end its line there.
+                if streaming { Console.out("\n") } else { Console.error("  model: \(short(text))") }
+            }
             if calls.isEmpty, finish != "stop" && finish != "end_turn", let finish {
                 Console.error("  finish reason: \(finish)")
             }

@@ -14,12 +14,62 @@ public final class ScriptedServer: Sendable {
         public var body: [UInt8]
         /// Never answer: the request hangs until the client gives up.
         public var hangs: Bool
+        /// Send the body in these pieces, chunked, each flushed on its own (nil: whole).
+        public var pieces: [[UInt8]]?
+        /// The wait before each piece after the first.
+        public var pause: Duration
+        /// After the last piece, keep the connection open without ending the body.
+        public var stalls: Bool
 
-        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8], hangs: Bool = false) {
+        public init(
+            status: Int = 200,
+            headers: [(String, String)] = [],
+            body: [UInt8],
+            hangs: Bool = false,
+            pieces: [[UInt8]]? = nil,
+            pause: Duration = .zero,
+            stalls: Bool = false
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
             self.hangs = hangs
+            self.pieces = pieces
+            self.pause = pause
+            self.stalls = stalls
+        }
+
+        /// A server-sent-events body sent in the given pieces, flushed one by one.
+        public static func events(
+            _ pieces: [String],
+            status: Int = 200,
+            pause: Duration = .zero,
+            stalls: Bool = false
+        ) -> Reply {
+            Reply(
+                status: status,
+                headers: [("content-type", "text/event-stream")],
+                body: Array(pieces.joined().utf8),
+                pieces: pieces.map { Array($0.utf8) },
+                pause: pause,
+                stalls: stalls
+            )
+        }
+
+        /// A server-sent-events body split into pieces of `size` bytes (cutting lines and UTF-8
+        /// sequences wherever they fall).
+        public static func events(_ text: String, pieceSize size: Int, pause: Duration = .zero) -> Reply {
+            let bytes = Array(text.utf8)
+            let pieces = stride(from: 0, to: bytes.count, by: max(1, size)).map {
+                Array(bytes[$0..<min($0 + max(1, size), bytes.count)])
+            }
+            return Reply(
+                status: 200,
+                headers: [("content-type", "text/event-stream")],
+                body: bytes,
+                pieces: pieces,
+                pause: pause
+            )
         }
 
         /// A JSON body.
@@ -159,6 +209,18 @@ private final class RequestHandler: ChannelInboundHandler {
             )
             let reply = server.take(request)
             if reply.hangs { return }
+            if let pieces = reply.pieces {
+                var headers = HTTPHeaders(reply.headers)
+                headers.replaceOrAdd(name: "transfer-encoding", value: "chunked")
+                let responseHead = HTTPResponseHead(
+                    version: head.version,
+                    status: HTTPResponseStatus(statusCode: reply.status),
+                    headers: headers
+                )
+                context.writeAndFlush(wrapOutboundOut(.head(responseHead)), promise: nil)
+                Self.send(pieces, from: 0, reply: reply, context: NIOLoopBound(context, eventLoop: context.eventLoop))
+                return
+            }
             var headers = HTTPHeaders(reply.headers)
             headers.replaceOrAdd(name: "content-length", value: "\(reply.body.count)")
             let responseHead = HTTPResponseHead(
@@ -169,6 +231,30 @@ private final class RequestHandler: ChannelInboundHandler {
             context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: reply.body)))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+
+    /// Writes one piece, then schedules the next after the pause.
+    static func send(
+        _ pieces: [[UInt8]],
+        from index: Int,
+        reply: ScriptedServer.Reply,
+        context: NIOLoopBound<ChannelHandlerContext>
+    ) {
+        let context = context.value
+        guard index < pieces.count else {
+            if !reply.stalls { context.writeAndFlush(NIOAny(HTTPServerResponsePart.end(nil)), promise: nil) }
+            return
+        }
+        context.writeAndFlush(
+            NIOAny(HTTPServerResponsePart.body(.byteBuffer(ByteBuffer(bytes: pieces[index])))),
+            promise: nil
+        )
+        let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        let nanoseconds =
+            reply.pause.components.seconds * 1_000_000_000 + reply.pause.components.attoseconds / 1_000_000_000
+        context.eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+            send(pieces, from: index + 1, reply: reply, context: bound)
         }
     }
 }

@@ -71,6 +71,25 @@ struct LiveServerTests {
         #expect(second.transcript.messages.count > first.transcript.messages.count)
     }
 
+    @Test("streamed: the same question over stream: true, the call assembled from deltas, the answer as text deltas")
+    func streamed() async throws {
+        let calls = MutexCounter()
+        var options = ToolLoop.Options()
+        options.streams = true
+        let loop = Self.loop(try Self.weatherToolbox(calls: calls), options: options)
+        let texts = MutexTexts()
+        let result = try await loop.run(Transcript(api: .openAI, prompt: "What is the weather in Beijing right now?")) {
+            event in
+            if case .textDelta(_, let text) = event { texts.append(text) }
+        }
+        #expect(calls.value >= 1)
+        #expect(result.steps.first?.calls.first?.disposition == .succeeded)
+        let answer = try #require(result.finalText)
+        #expect(texts.joined == answer, "the text deltas add up to the answer")
+        #expect(answer.contains("21"), "the answer uses the tool's result: \(answer)")
+        #expect(result.usage.inputTokens > 0, "usage arrives with stream_options.include_usage")
+    }
+
     @Test("the request bound stops the loop with the call answered; the real server accepts the transcript again")
     func boundThenResend() async throws {
         let calls = MutexCounter()
@@ -129,4 +148,11 @@ final class MutexCounter: Sendable {
     private let box = MutexBox(0)
     func increment() { box.mutate { $0 += 1 } }
     var value: Int { box.value }
+}
+
+/// Text pieces collected from any task.
+final class MutexTexts: Sendable {
+    private let box = MutexBox<[String]>([])
+    func append(_ text: String) { box.mutate { $0.append(text) } }
+    var joined: String { box.value.joined() }
 }

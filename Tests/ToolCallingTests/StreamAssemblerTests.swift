@@ -115,6 +115,75 @@ import Testing
         }
     }
 
+    static func piece(_ call: JSONValue, finish: JSONValue = nil) -> String {
+        let chunk: JSONValue = ["choices": [["index": 0, "delta": ["tool_calls": [call]], "finish_reason": finish]]]
+        return "data: \(chunk.jsonString())\n\n"
+    }
+
+    @Test("a repeated identical id continues its call (DeepSeek, Qwen); ids and names are never concatenated")
+    func repeatedID() throws {
+        let stream =
+            Self.piece([
+                "index": 0, "id": "call_1", "type": "function", "function": ["name": "f", "arguments": "{\"a\""],
+            ])
+            + Self.piece([
+                "index": 0, "id": "call_1", "type": "function", "function": ["name": "f", "arguments": ": 1}"],
+            ])
+            + Self.piece(["index": 0, "id": "call_1"], finish: "tool_calls")
+        let (_, turn) = try assemble(.openAI, stream)
+        #expect(turn.calls.count == 1)
+        #expect(turn.calls[0].receivedID == "call_1" && turn.calls[0].name == "f")
+        #expect(turn.calls[0].argumentsText == #"{"a": 1}"#)
+    }
+
+    @Test("null, empty and \"null\" ids, names and types in later pieces never overwrite known ones")
+    func placeholdersNeverOverwrite() throws {
+        let stream =
+            Self.piece(["index": 0, "id": "call_1", "type": "function", "function": ["name": "f", "arguments": "{"]])
+            + Self.piece(["index": 0, "id": nil, "type": "", "function": ["name": "null", "arguments": "}"]])
+            + Self.piece(["index": 0, "id": "", "function": ["name": nil]], finish: "tool_calls")
+        let (_, turn) = try assemble(.openAI, stream)
+        #expect(turn.calls.count == 1)
+        #expect(turn.calls[0].receivedID == "call_1" && turn.calls[0].name == "f")
+        #expect(turn.message["tool_calls"]?[0]?["type"] == "function")
+        #expect(turn.calls[0].argumentsText == "{}")
+    }
+
+    @Test("arguments before the name are kept; a call that never gets a name is refused")
+    func argumentsBeforeName() throws {
+        let late =
+            Self.piece(["index": 0, "function": ["arguments": "{\"a\": 1}"]])
+            + Self.piece(["index": 0, "id": "c", "function": ["name": "f"]], finish: "tool_calls")
+        let (assembler, turn) = try assemble(.openAI, late)
+        #expect(turn.calls.map(\.name) == ["f"] && turn.calls[0].argumentsText == #"{"a": 1}"#)
+        #expect(throws: Never.self) { try assembler.finished() }
+        let (nameless, _) = try assemble(
+            .openAI,
+            Self.piece(["index": 0, "function": ["arguments": "{}"]], finish: "tool_calls")
+        )
+        #expect(throws: ToolLoopError.Reason.self) { try nameless.finished() }
+    }
+
+    @Test("pieces without an index (Gemini through an OpenAI gateway) go to the latest call; a new id starts one")
+    func noIndex() throws {
+        let stream =
+            Self.piece(["id": "a", "function": ["name": "f", "arguments": "{\"x\":"]])
+            + Self.piece(["function": ["arguments": " 1}"]])
+            + Self.piece(["id": "b", "function": ["name": "g", "arguments": "{}"]], finish: "tool_calls")
+        let (_, turn) = try assemble(.openAI, stream)
+        #expect(turn.calls.map(\.name) == ["f", "g"])
+        #expect(turn.calls.map(\.argumentsText) == [#"{"x": 1}"#, "{}"])
+    }
+
+    @Test("calls keep arrival order, whatever their indexes (a gateway that starts at 1)")
+    func arrivalOrder() throws {
+        let stream =
+            Self.piece(["index": 2, "id": "a", "function": ["name": "f", "arguments": "{}"]])
+            + Self.piece(["index": 1, "id": "b", "function": ["name": "g", "arguments": "{}"]], finish: "tool_calls")
+        let (_, turn) = try assemble(.openAI, stream)
+        #expect(turn.calls.map(\.receivedID) == ["a", "b"])
+    }
+
     @Test("a stream that ends without a finish reason or [DONE] is visibly unfinished")
     func unfinished() throws {
         let (assembler, turn) = try assemble(
@@ -124,6 +193,7 @@ import Testing
         #expect(!assembler.isDone)
         #expect(turn.finishReason == nil)
         #expect(turn.calls.first?.argumentsText == #"{"a""#)
+        #expect(throws: ToolLoopError.Reason.self) { try assembler.finished() }
     }
 }
 

@@ -49,6 +49,62 @@ struct ChatCommandTests {
 
     static let weather = ["--spec", "schemas/get_weather.json", "--exec", "get_weather=python3 schemas/weather.py"]
 
+    static func chunk(_ delta: JSONValue, finish: JSONValue = nil) -> String {
+        let value: JSONValue = ["choices": [["index": 0, "delta": delta, "finish_reason": finish]]]
+        return "data: \(value.jsonString())\n\n"
+    }
+
+    static let streamedCall = ScriptedServer.Reply.events(
+        chunk([
+            "tool_calls": [
+                [
+                    "index": 0, "id": "call_1", "type": "function",
+                    "function": ["name": "get_weather", "arguments": "{\"city\": \"Beij"],
+                ]
+            ]
+        ]) + chunk(["tool_calls": [["index": 0, "function": ["arguments": "ing\"}"]]]])
+            + chunk([:], finish: "tool_calls")
+            + "data: [DONE]\n\n",
+        pieceSize: 9
+    )
+    static let streamedAnswer = ScriptedServer.Reply.events(
+        chunk(["content": "It is 18 °C"]) + chunk(["content": " and sunny."], finish: "stop") + "data: [DONE]\n\n",
+        pieceSize: 9
+    )
+
+    @Test("--stream: text output prints the streamed answer; the request asks for a stream")
+    func streamText() async throws {
+        let server = try await ScriptedServer.start([Self.streamedCall, Self.streamedAnswer])
+        defer { Task { await server.shutdown() } }
+        let result = try CLI.run(
+            ["chat", "--stream"] + Self.weather + ["--model", "qwen", "Weather in Beijing?"],
+            environment: Self.environment(["MODEL_BASE_URL": server.baseURL + "/v1"])
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "It is 18 °C and sunny.\n")
+        #expect(result.stderr.contains("→ get_weather {\"city\": \"Beijing\"}"))
+        #expect(server.requests.first?.json["stream"] == true)
+    }
+
+    @Test("--stream --format json prints the delta events, then the final object")
+    func streamJSON() async throws {
+        let server = try await ScriptedServer.start([Self.streamedCall, Self.streamedAnswer])
+        defer { Task { await server.shutdown() } }
+        let result = try CLI.run(
+            ["chat", "--stream", "--format", "json"] + Self.weather + ["--model", "qwen", "Weather in Beijing?"],
+            environment: Self.environment(["MODEL_BASE_URL": server.baseURL + "/v1"])
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
+        let texts = lines.filter { $0["type"] == "text_delta" }.compactMap { $0["text"]?.stringValue }
+        #expect(texts.joined() == "It is 18 °C and sunny.")
+        let arguments = lines.filter { $0["type"] == "arguments_delta" }.compactMap {
+            $0["arguments_so_far"]?.stringValue
+        }
+        #expect(arguments.last == #"{"city": "Beijing"}"#)
+        #expect(lines.last?["final"] == "It is 18 °C and sunny.")
+    }
+
     @Test("the README's weather example: a repaired call answered by schemas/weather.py, then the answer")
     func weatherExample() async throws {
         let server = try await ScriptedServer.start([

@@ -67,6 +67,17 @@ struct ServerSentEventReader {
     /// The end of the stream. Per the specification an event not closed by a blank line is
     /// not dispatched; returns whether one was pending (so a caller can treat the stream as
     /// cut off).
+    /// The end of the stream, dispatching an event the server did not close with a blank line
+    /// (`data: [DONE]` with no final newline, as some servers send): what a client that wants
+    /// every event the server meant needs, beyond the specification's letter.
+    mutating func finishDispatching() -> [ServerSentEvent] {
+        var events: [ServerSentEvent] = []
+        if !line.isEmpty { endLine(&events) }
+        if hasData { dispatch(&events) }
+        _ = finish()
+        return events
+    }
+
     mutating func finish() -> Bool {
         let pending = hasData || !line.isEmpty
         line = []

@@ -105,23 +105,37 @@ struct StreamAssembler {
         }
     }
 
+    /// A value that says something: `null`, `""` and `"null"` never overwrite a known one.
+    private static func meaningful(_ value: JSONValue?) -> String? {
+        guard let text = value?.stringValue, !text.isEmpty, text != "null" else { return nil }
+        return text
+    }
+
+    /// Which call a piece belongs to: the call with its id; else the latest call with its
+    /// index, unless the piece brings a new id (Ollama sends index 0 for every call); else,
+    /// with neither (Gemini sends no index), the latest call. Calls keep arrival order.
     private mutating func consumeCallPiece(_ piece: JSONValue) throws(ToolLoopError.Reason) {
-        // A piece without an index: a new call when it brings an id, else the latest call.
-        let index =
-            piece["index"]?.intValue
-            ?? (piece["id"]?.stringValue != nil ? (calls.map(\.index).max() ?? -1) + 1 : calls.last?.index ?? 0)
-        var at = calls.firstIndex { $0.index == index }
-        if at == nil {
-            calls.append(PartialCall(index: index))
-            at = calls.count - 1
+        let id = Self.meaningful(piece["id"])
+        let index = piece["index"]?.intValue
+        var at: Int? = nil
+        if let id { at = calls.lastIndex { $0.id == id } }
+        if at == nil, let index, let j = calls.lastIndex(where: { $0.index == index }), id == nil || calls[j].id == nil
+        {
+            at = j
         }
-        guard let i = at else { return }
-        if let id = piece["id"]?.stringValue, !id.isEmpty, calls[i].id == nil { calls[i].id = id }
-        if let type = piece["type"]?.stringValue { calls[i].type = type }
-        // The name comes whole in the first piece; a server that repeats it repeats it whole.
-        if let name = piece["function"]?["name"]?.stringValue, !name.isEmpty, calls[i].name.isEmpty {
-            calls[i].name = name
+        if at == nil, id == nil, index == nil, !calls.isEmpty { at = calls.count - 1 }
+        let i: Int
+        if let at {
+            i = at
+        } else {
+            calls.append(PartialCall(index: index ?? (calls.map(\.index).max() ?? -1) + 1))
+            i = calls.count - 1
         }
+        if let id, calls[i].id == nil { calls[i].id = id }
+        if let type = Self.meaningful(piece["type"]), calls[i].type == nil { calls[i].type = type }
+        // The name comes whole in one piece; a server that repeats it repeats it whole. Names
+        // are never concatenated.
+        if let name = Self.meaningful(piece["function"]?["name"]), calls[i].name.isEmpty { calls[i].name = name }
         if let fragment = piece["function"]?["arguments"]?.stringValue { calls[i].arguments += fragment }
     }
 
@@ -162,6 +176,34 @@ struct StreamAssembler {
         }
     }
 
+    /// Whether the stream said how the response ended: a finish reason, or for Anthropic
+    /// `message_stop`.
+    var hasEnded: Bool {
+        switch api {
+        case .openAI, .functions: finishReason != nil || isDone
+        case .anthropic: isDone
+        }
+    }
+
+    /// The turn, once the stream has ended: a stream that stopped before its end is an
+    /// incomplete-stream transport error, and a call that never got a name a malformed
+    /// response; nothing of either is executed.
+    func finished() throws(ToolLoopError.Reason) -> AssistantTurn {
+        guard hasEnded else {
+            throw .transport(
+                TransportError(
+                    code: .incompleteStream,
+                    message: "the stream ended before the response did (no finish reason or end event)"
+                )
+            )
+        }
+        let turn = turn()
+        if let unnamed = turn.calls.firstIndex(where: { $0.name.isEmpty }) {
+            throw .malformedResponse("tool call \(unnamed + 1) of the stream never got a name")
+        }
+        return turn
+    }
+
     /// The turn so far. Call it once the stream has ended.
     func turn() -> AssistantTurn {
         switch api {
@@ -175,7 +217,7 @@ struct StreamAssembler {
         message["content"] = texts["content"].map { .string($0) } ?? .null
         for key in textOrder where key != "content" { message[key] = .string(texts[key] ?? "") }
         for (key, value) in others where message[key] == nil { message[key] = value }
-        let ordered = calls.sorted { $0.index < $1.index }
+        let ordered = calls  // arrival order: indexes are not array positions
         var received: [ReceivedCall] = []
         if api == .functions, let call = ordered.first {
             message["function_call"] = ["name": .string(call.name), "arguments": .string(call.arguments)]

@@ -1,0 +1,243 @@
+internal import JSONCore
+internal import Logging
+internal import Synchronization
+
+/// When a streamed response last showed signs of life, for the first-chunk and between-chunk
+/// timeouts.
+final class StreamWatch: Sendable {
+    private struct State {
+        var last = ContinuousClock.now
+        var sawBody = false
+    }
+
+    private let state = Mutex(State())
+    let firstChunk: Duration
+    let betweenChunks: Duration
+
+    init(firstChunk: Duration, betweenChunks: Duration) {
+        self.firstChunk = firstChunk
+        self.betweenChunks = betweenChunks
+    }
+
+    /// Some of the body arrived.
+    func sawBody() {
+        state.withLock {
+            $0.last = .now
+            $0.sawBody = true
+        }
+    }
+
+    /// Whether any of the body arrived.
+    var hasStarted: Bool { state.withLock { $0.sawBody } }
+
+    /// When the stream counts as stalled unless more arrives.
+    var limit: ContinuousClock.Instant {
+        state.withLock { $0.last + ($0.sawBody ? betweenChunks : firstChunk) }
+    }
+}
+
+/// Runs `operation` in its own task until it finishes, the watch's limit passes with nothing
+/// new, or the calling task is cancelled; the operation is cancelled in the last two cases.
+func race<Value: Sendable>(
+    watching watch: StreamWatch,
+    _ operation: @escaping @Sendable () async throws -> Value
+) async -> RaceOutcome<Value> {
+    let gate = RaceGate<Value>()
+    let work = Task {
+        do {
+            let value = try await operation()
+            gate.finish(.value(value))
+        } catch {
+            gate.finish(error is CancellationError && Task.isCancelled ? .cancelled : .error(error))
+        }
+    }
+    let timer = Task {
+        while !Task.isCancelled {
+            let limit = watch.limit
+            if ContinuousClock.now >= limit {
+                gate.finish(.timedOut)
+                return
+            }
+            // The limit moves earlier when output begins (the gap allowed between chunks is
+            // shorter than the wait for the first), so never sleep past one gap.
+            do {
+                try await Task.sleep(until: min(limit, .now + watch.betweenChunks), clock: .continuous)
+            } catch {
+                return
+            }
+        }
+    }
+    let outcome = await withTaskCancellationHandler {
+        await withCheckedContinuation { continuation in gate.wait(continuation) }
+    } onCancel: {
+        gate.finish(.cancelled)
+    }
+    work.cancel()
+    timer.cancel()
+    return outcome
+}
+
+/// How one streamed attempt ended.
+enum StreamAttempt: Sendable {
+    /// A 2xx stream, assembled into its turn.
+    case turn(AssistantTurn)
+    /// An error status: the response, its body read whole.
+    case status(HTTPResponseData)
+}
+
+extension ModelRequester {
+    /// Posts `body` with `"stream": true` and assembles the streamed turn, emitting text and
+    /// arguments as they arrive. Retries as ``send(_:step:deadline:sentParameters:usage:emit:)``
+    /// does, but only before the first byte of output: a stream that broke off after output
+    /// began is not sent again (the model would answer differently).
+    func stream(
+        _ body: JSONValue,
+        step: Int,
+        deadline: ContinuousClock.Instant?,
+        sentParameters: [String],
+        usage: inout TokenUsage,
+        timeouts: (first: Duration, between: Duration),
+        emit: @escaping @Sendable (ToolLoopEvent) -> Void
+    ) async throws(ToolLoopError.Reason) -> AssistantTurn {
+        let request = HTTPRequestData(
+            url: configuration.endpoint,
+            headers: configuration.headers().filter { $0.0.lowercased() != "accept" }.map { (name: $0.0, value: $0.1) }
+                + [("accept", "text/event-stream")],
+            body: JSONWriter().bytes(body)
+        )
+        let api = configuration.api
+        let transport = self.transport
+        var attempt = 1
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            // The exchange as a whole may take until the run's deadline (an hour without one);
+            // the watch ends it sooner when it stalls.
+            var total = Duration.seconds(3_600)
+            if let deadline {
+                let left = deadline - .now
+                if left <= .zero { throw .deadlineExceeded }
+                total = min(total, left)
+            }
+            emit(.requestSent(step: step, attempt: attempt))
+            usage.requests += 1
+            logger.debug(
+                "POST \(configuration.endpoint) (streaming)",
+                metadata: ["step": "\(step)", "attempt": "\(attempt)", "bytes": "\(request.body.count)"]
+            )
+            let watch = StreamWatch(firstChunk: min(timeouts.first, total), betweenChunks: timeouts.between)
+            let exchangeTime = total
+            let outcome = await race(watching: watch) { () async throws -> StreamAttempt in
+                var status = 0
+                var headers: [(name: String, value: String)] = []
+                var errorBody: [UInt8] = []
+                var reader = ServerSentEventReader()
+                var assembler = StreamAssembler(api: api)
+                var shownText = 0
+                var shownArguments: [Int] = []
+                func consume(_ events: [ServerSentEvent]) throws {
+                    for event in events {
+                        try assembler.consume(event)
+                        let turn = assembler.turn()
+                        if let text = turn.text, text.unicodeScalars.count > shownText {
+                            let scalars = Array(text.unicodeScalars)
+                            var piece = String.UnicodeScalarView()
+                            piece.append(contentsOf: scalars[shownText...])
+                            shownText = scalars.count
+                            emit(.textDelta(step: step, text: String(piece)))
+                        }
+                        for (k, call) in turn.calls.enumerated() {
+                            if k >= shownArguments.count { shownArguments.append(0) }
+                            let bytes = call.argumentsText.utf8.count
+                            guard bytes > shownArguments[k] else { continue }
+                            shownArguments[k] = bytes
+                            emit(
+                                .argumentsDelta(
+                                    step: step,
+                                    call: k,
+                                    name: call.name,
+                                    argumentsSoFar: call.argumentsText
+                                )
+                            )
+                        }
+                    }
+                }
+                try await transport.stream(request, timeout: exchangeTime) { part in
+                    switch part {
+                    case .head(let code, let received):
+                        status = code
+                        headers = received
+                    case .body(let bytes):
+                        watch.sawBody()
+                        guard (200..<300).contains(status) else {
+                            if errorBody.count < 65_536 { errorBody += bytes.prefix(65_536 - errorBody.count) }
+                            return
+                        }
+                        do {
+                            try consume(try reader.feed(bytes))
+                        } catch let error as ServerSentEventReader.LineTooLong {
+                            throw ToolLoopError.Reason.malformedResponse(
+                                "a stream line is longer than \(error.limit) bytes"
+                            )
+                        }
+                    }
+                }
+                guard (200..<300).contains(status) else {
+                    return .status(HTTPResponseData(status: status, headers: headers, body: errorBody))
+                }
+                try consume(reader.finishDispatching())
+                return .turn(try assembler.finished())
+            }
+            let failure: TransportError
+            switch outcome {
+            case .value(.turn(let turn)):
+                return turn
+            case .value(.status(let response)):
+                let reason = Self.failure(response, sentParameters: sentParameters)
+                if RetryPolicy.shouldRetry(response) && attempt <= retry.maxRetries {
+                    try await wait(
+                        retry.delay(retry: attempt, response: response),
+                        step: step,
+                        attempt: attempt,
+                        reason: "HTTP \(response.status)",
+                        deadline: deadline,
+                        emit: emit,
+                        otherwise: reason
+                    )
+                    attempt += 1
+                    continue
+                }
+                throw reason
+            case .cancelled:
+                throw .cancelled
+            case .timedOut:
+                failure = TransportError(
+                    code: .streamStalled,
+                    message: watch.hasStarted
+                        ? "the stream sent nothing for \(timeouts.between)"
+                        : "no output arrived within \(watch.firstChunk)"
+                )
+            case .error(let error as ToolLoopError.Reason):
+                throw error
+            case .error(let error):
+                if Task.isCancelled { throw .cancelled }
+                failure = (error as? TransportError) ?? TransportError(code: .connection, message: "\(error)")
+            }
+            logger.debug("stream failed", metadata: ["step": "\(step)", "error": "\(failure.message)"])
+            if let deadline, deadline <= .now { throw .deadlineExceeded }
+            // Only before the first byte of output: a stream that began is never sent again.
+            guard !watch.hasStarted, failure.code != .bodyTooLarge, failure.code != .incompleteStream,
+                attempt <= retry.maxRetries
+            else { throw .transport(failure) }
+            try await wait(
+                retry.delay(retry: attempt, response: nil),
+                step: step,
+                attempt: attempt,
+                reason: failure.message,
+                deadline: deadline,
+                emit: emit,
+                otherwise: ToolLoopError.Reason.transport(failure)
+            )
+            attempt += 1
+        }
+    }
+}
