@@ -40,6 +40,8 @@ extension Validator {
         for branch in node.allOf {
             if let found = child(of: branch, token, depth: depth + 1) { return found }
         }
+        // additionalProperties applies only to names no patternProperties entry matches.
+        if node.patternProperties.contains(where: { $0.pattern.matches(token) }) { return nil }
         if let additional = node.additionalProperties, nodes[additional].always == nil { return additional }
         return nil
     }

@@ -1,0 +1,443 @@
+/// Reads a JSON text as it arrives, in any chunking, and says after every piece whether the
+/// text so far can still become valid JSON.
+///
+/// ```swift
+/// var parser = IncrementalJSONParser()
+/// parser.feed(Array(#"{"city": "Par"#.utf8))   // .incomplete: a prefix of some valid JSON
+/// parser.feed(Array(#"is"}"#.utf8))            // .complete
+/// let value = try parser.finish()              // {"city": "Paris"}, as JSONParser().parse gives
+/// ```
+///
+/// The verdicts follow ``JSONParser``'s rules and options exactly (RFC 8259, UTF-8, lone
+/// surrogates, duplicate keys, the limits): a text that the whole-text parser accepts is never
+/// called invalid at any point, and one it rejects is called invalid at the latest once all of
+/// it has arrived, with the same error. Each byte is examined once, so feeding a text in pieces
+/// costs time linear in its length.
+public struct IncrementalJSONParser: Sendable {
+    /// What the text so far can still become.
+    public enum Status: Hashable, Sendable {
+        /// A prefix of some valid JSON text, not yet a whole one.
+        case incomplete
+        /// A whole JSON text (a number at the top level may still continue: `12` before `3`).
+        case complete
+        /// No continuation can make it valid; the error says where and why.
+        case invalid(JSONParseError)
+    }
+
+    /// A place in the value that was finished while the text arrived, for checks that act
+    /// before the whole text is there.
+    package enum Milestone: Sendable, Equatable {
+        /// A value began at `path`: its JSON type is known (`{` an object, `"` a string…).
+        case valueStarted(path: [String], kind: ValueKind)
+        /// An object member's key is complete.
+        case keyCompleted(object: [String], key: String)
+        /// The value at `path` is complete (its source text is `bytes[range]`).
+        case valueCompleted(path: [String], range: Range<Int>)
+        /// The array at `path` now holds `count` elements (the last one may be unfinished).
+        case elementStarted(array: [String], count: Int)
+    }
+
+    /// The JSON type a value announces with its first byte.
+    package enum ValueKind: Sendable, Equatable {
+        case object, array, string, number, boolean, null
+    }
+
+    /// The options the verdicts follow.
+    public let options: JSONParser.Options
+    /// Every byte received so far.
+    public private(set) var bytes: [UInt8] = []
+    /// The verdict on the text so far.
+    public private(set) var status: Status = .incomplete
+    /// Milestones since they were last taken (``takeMilestones()``).
+    package private(set) var milestones: [Milestone] = []
+
+    private enum Container {
+        case object(keys: Set<[UInt8]>, key: String?)
+        case array(count: Int)
+    }
+
+    private enum State: Equatable {
+        case value  // expecting a value
+        case afterValue  // a value ended: `,`, `]`, `}` or (top level) the end
+        case key  // expecting a key or (right after `{`) `}`
+        case keyRequired  // after a `,` in an object: a key, not `}`
+        case colon
+        case valueRequired  // after a `,` in an array: a value, not `]`
+        case string(isKey: Bool)
+        case escape(isKey: Bool)
+        case unicode(isKey: Bool, digits: Int, value: UInt32)
+        case lowSurrogateBackslash(isKey: Bool)  // after a high surrogate: `\`
+        case lowSurrogateU(isKey: Bool)  // after a high surrogate: `\u`
+        case utf8(isKey: Bool, remaining: Int, low: UInt8, high: UInt8)
+        case number(NumberState)
+        case literal(expected: [UInt8], matched: Int)
+        case byteOrderMark(matched: Int)
+        case done
+    }
+
+    private enum NumberState: Equatable {
+        case minus, zero, integer, point, fraction, exponent, exponentSign, exponentDigits
+
+        var canEnd: Bool { self == .zero || self == .integer || self == .fraction || self == .exponentDigits }
+    }
+
+    private var state: State = .value
+    /// Where the text stopped being a valid prefix.
+    private var invalidAt: Int? = nil
+    /// Why the last step failed, when it knows better than "unexpected character".
+    private var failure: JSONParseError.Code? = nil
+    /// The whole-text parser's verdict once the text was last complete, by its length.
+    private var verified: (length: Int, error: JSONParseError?)? = nil
+    private var stack: [Container] = []
+    private var path: [String] = []
+    private var valueStart = 0
+    private var stringStart = 0
+    private var highSurrogate: UInt32 = 0
+
+    /// A parser that follows `options`, as ``JSONParser`` would.
+    public init(options: JSONParser.Options = JSONParser.Options()) {
+        self.options = options
+    }
+
+    /// Reads the next piece and returns the verdict on everything so far. Once `invalid`, it
+    /// stays so; later pieces only let the error match the whole-text parser's (which reads a
+    /// misspelled word such as `True` whole before naming it).
+    @discardableResult
+    public mutating func feed(_ piece: some Sequence<UInt8>) -> Status {
+        if case .invalid = status, let invalidAt {
+            let before = bytes.count
+            bytes.append(contentsOf: piece)
+            if bytes.count != before { status = .invalid(error(at: invalidAt)) }
+            return status
+        }
+        var iterator = piece.makeIterator()
+        while let byte = iterator.next() {
+            let offset = bytes.count
+            bytes.append(byte)
+            if bytes.count > options.maxInputLength || !step(byte, at: offset) {
+                invalidAt = offset
+                while let rest = iterator.next() { bytes.append(rest) }  // for the error's wording
+                status = .invalid(error(at: offset))
+                return status
+            }
+        }
+        guard isComplete else {
+            status = .incomplete
+            return status
+        }
+        // Complete by the grammar: the whole-text parser has the last word (limits, exact
+        // number rules), once per length.
+        if verified?.length != bytes.count {
+            do {
+                _ = try JSONParser(options: options).parse(bytes)
+                verified = (bytes.count, nil)
+            } catch {
+                verified = (bytes.count, error)
+            }
+        }
+        if let error = verified?.error {
+            status = .invalid(error)
+        } else {
+            status = .complete
+        }
+        return status
+    }
+
+    /// The value, parsed from every byte received by ``JSONParser`` with the same options.
+    ///
+    /// - Throws: ``JSONParseError``, as `JSONParser().parse` throws for the same text.
+    public func finish() throws(JSONParseError) -> JSONValue {
+        try JSONParser(options: options).parse(bytes)
+    }
+
+    /// The milestones reached since the last call, in order.
+    package mutating func takeMilestones() -> [Milestone] {
+        defer { milestones.removeAll(keepingCapacity: true) }
+        return milestones
+    }
+
+    private var isComplete: Bool {
+        guard stack.isEmpty else { return false }
+        switch state {
+        case .done: return true
+        case .number(let n): return n.canEnd
+        default: return false
+        }
+    }
+
+    /// The whole-text parser's error for the text so far; its own when that parser would only
+    /// ask for more text (a duplicate key it reports once the member is read).
+    private func error(at offset: Int) -> JSONParseError {
+        do {
+            _ = try JSONParser(options: options).parse(bytes)
+        } catch {
+            if error.code != .unexpectedEnd { return error }
+        }
+        let (line, caret) = TextLocator.excerpt(at: offset, in: bytes.span)
+        return JSONParseError(
+            code: failure ?? .unexpectedCharacter,
+            position: TextLocator.position(of: offset, in: bytes.span),
+            message: "no JSON text can continue from here",
+            excerpt: SourceExcerpt(line: line, caret: caret)
+        )
+    }
+
+    // MARK: - The automaton
+
+    /// Advances over one byte; false when no continuation can be valid.
+    private mutating func step(_ b: UInt8, at offset: Int) -> Bool {
+        switch state {
+        case .byteOrderMark(let matched):
+            let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+            guard b == mark[matched] else { return false }
+            state = matched == 2 ? .value : .byteOrderMark(matched: matched + 1)
+            return true
+        case .value, .valueRequired:
+            if isJSONWhitespace(b) { return true }
+            if b == 0xEF && offset == 0 && options.allowsByteOrderMark {
+                state = .byteOrderMark(matched: 1)
+                return true
+            }
+            if b == 0x5D, state == .value, case .array(let count)? = stack.last, count == 0 {
+                return close(at: offset)  // `[]`
+            }
+            return startValue(b, at: offset)
+        case .afterValue:
+            if isJSONWhitespace(b) { return true }
+            switch (b, stack.last) {
+            case (0x2C, .object?):
+                state = .keyRequired
+                return true
+            case (0x2C, .array(let count)?):
+                stack[stack.count - 1] = .array(count: count + 1)
+                path[path.count - 1] = String(count)
+                milestones.append(.elementStarted(array: Array(path.dropLast()), count: count + 1))
+                state = .valueRequired
+                return true
+            case (0x7D, .object?), (0x5D, .array?):
+                return close(at: offset)
+            default:
+                return false
+            }
+        case .key, .keyRequired:
+            if isJSONWhitespace(b) { return true }
+            if b == 0x7D && state == .key { return close(at: offset) }
+            guard b == 0x22 else { return false }
+            stringStart = offset
+            state = .string(isKey: true)
+            return true
+        case .colon:
+            if isJSONWhitespace(b) { return true }
+            guard b == 0x3A else { return false }
+            state = .value
+            return true
+        case .string(let isKey):
+            if offset - stringStart > options.maxStringLength + 2 {
+                failure = .stringTooLong
+                return false
+            }
+            switch b {
+            case 0x22: return endString(isKey: isKey, at: offset)
+            case 0x5C: state = .escape(isKey: isKey)
+            case 0x00..<0x20: return false
+            case 0x80...: return startUTF8(b, isKey: isKey)
+            default: break
+            }
+            return true
+        case .escape(let isKey):
+            switch b {
+            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: state = .string(isKey: isKey)
+            case 0x75: state = .unicode(isKey: isKey, digits: 0, value: 0)
+            default: return false
+            }
+            return true
+        case .unicode(let isKey, let digits, let value):
+            guard let digit = Self.hex(b) else { return false }
+            let v = value << 4 | digit
+            guard digits == 3 else {
+                state = .unicode(isKey: isKey, digits: digits + 1, value: v)
+                return true
+            }
+            if highSurrogate != 0 {
+                guard (0xDC00...0xDFFF).contains(v) else { return false }
+                highSurrogate = 0
+                state = .string(isKey: isKey)
+            } else if (0xD800...0xDBFF).contains(v) {
+                highSurrogate = v
+                state = .lowSurrogateBackslash(isKey: isKey)
+            } else if (0xDC00...0xDFFF).contains(v) {
+                return false  // a lone low surrogate
+            } else {
+                state = .string(isKey: isKey)
+            }
+            return true
+        case .lowSurrogateBackslash(let isKey):
+            guard b == 0x5C else { return false }
+            state = .lowSurrogateU(isKey: isKey)
+            return true
+        case .lowSurrogateU(let isKey):
+            guard b == 0x75 else { return false }
+            state = .unicode(isKey: isKey, digits: 0, value: 0)
+            return true
+        case .utf8(let isKey, let remaining, let low, let high):
+            guard b >= low && b <= high else { return false }
+            state =
+                remaining == 1
+                ? .string(isKey: isKey) : .utf8(isKey: isKey, remaining: remaining - 1, low: 0x80, high: 0xBF)
+            return true
+        case .number(let n):
+            if offset - valueStart > options.maxNumberLength + 1 {
+                failure = .numberTooLong
+                return false
+            }
+            if let next = Self.advance(n, b) {
+                state = .number(next)
+                return true
+            }
+            guard n.canEnd else { return false }
+            endValue(at: offset)
+            return step(b, at: offset)  // the delimiter, in the state the number left
+        case .literal(let expected, let matched):
+            guard b == expected[matched] else { return false }
+            if matched + 1 == expected.count {
+                endValue(at: offset + 1)
+            } else {
+                state = .literal(expected: expected, matched: matched + 1)
+            }
+            return true
+        case .done:
+            return isJSONWhitespace(b)
+        }
+    }
+
+    private mutating func startValue(_ b: UInt8, at offset: Int) -> Bool {
+        valueStart = offset
+        let kind: ValueKind
+        switch b {
+        case 0x7B:
+            kind = .object
+        case 0x5B:
+            kind = .array
+        case 0x22:
+            kind = .string
+            stringStart = offset
+            state = .string(isKey: false)
+        case 0x2D:
+            kind = .number
+            state = .number(.minus)
+        case 0x30:
+            kind = .number
+            state = .number(.zero)
+        case 0x31...0x39:
+            kind = .number
+            state = .number(.integer)
+        case 0x74:
+            kind = .boolean
+            state = .literal(expected: Array("true".utf8), matched: 1)
+        case 0x66:
+            kind = .boolean
+            state = .literal(expected: Array("false".utf8), matched: 1)
+        case 0x6E:
+            kind = .null
+            state = .literal(expected: Array("null".utf8), matched: 1)
+        default:
+            return false
+        }
+        milestones.append(.valueStarted(path: path, kind: kind))
+        if kind == .object || kind == .array {
+            // Limits are checked one step leniently here and exactly by the whole-text parser
+            // once the text is complete, so a text that parser accepts is never refused early.
+            if stack.count > options.maxDepth {
+                failure = .depthLimit
+                return false
+            }
+            stack.append(kind == .object ? .object(keys: [], key: nil) : .array(count: 0))
+            path.append(kind == .object ? "" : "0")
+            state = kind == .object ? .key : .value
+            starts.append(offset)
+        }
+        return true
+    }
+
+    /// Where each open container began, for its completed range.
+    private var starts: [Int] = []
+
+    private mutating func close(at offset: Int) -> Bool {
+        stack.removeLast()
+        path.removeLast()
+        let start = starts.removeLast()
+        valueStart = start
+        endValue(at: offset + 1)
+        return true
+    }
+
+    private mutating func endString(isKey: Bool, at offset: Int) -> Bool {
+        guard isKey else {
+            endValue(at: offset + 1)
+            return true
+        }
+        // The key as decoded, so that `"a"` and `"\u0061"` are the same key.
+        guard case .string(let key)? = try? JSONParser(options: options).parse(bytes[stringStart...offset]) else {
+            return false
+        }
+        guard case .object(var keys, _)? = stack.last else { return false }
+        let raw = Array(key.utf8)
+        if options.duplicateKeys == .reject && keys.contains(raw) {
+            failure = .duplicateKey
+            return false
+        }
+        keys.insert(raw)
+        stack[stack.count - 1] = .object(keys: keys, key: key)
+        path[path.count - 1] = key
+        milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
+        state = .colon
+        return true
+    }
+
+    /// A value ended just before `end`: record it and expect what follows it.
+    private mutating func endValue(at end: Int) {
+        milestones.append(.valueCompleted(path: path, range: valueStart..<end))
+        state = stack.isEmpty ? .done : .afterValue
+        if case .array(let count)? = stack.last, count == 0 {
+            stack[stack.count - 1] = .array(count: 1)
+            milestones.append(.elementStarted(array: Array(path.dropLast()), count: 1))
+        }
+    }
+
+    private mutating func startUTF8(_ b: UInt8, isKey: Bool) -> Bool {
+        switch b {
+        case 0xC2...0xDF: state = .utf8(isKey: isKey, remaining: 1, low: 0x80, high: 0xBF)
+        case 0xE0: state = .utf8(isKey: isKey, remaining: 2, low: 0xA0, high: 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: state = .utf8(isKey: isKey, remaining: 2, low: 0x80, high: 0xBF)
+        case 0xED: state = .utf8(isKey: isKey, remaining: 2, low: 0x80, high: 0x9F)
+        case 0xF0: state = .utf8(isKey: isKey, remaining: 3, low: 0x90, high: 0xBF)
+        case 0xF1...0xF3: state = .utf8(isKey: isKey, remaining: 3, low: 0x80, high: 0xBF)
+        case 0xF4: state = .utf8(isKey: isKey, remaining: 3, low: 0x80, high: 0x8F)
+        default: return false
+        }
+        return true
+    }
+
+    private static func advance(_ n: NumberState, _ b: UInt8) -> NumberState? {
+        let digit = isDigit(b)
+        switch n {
+        case .minus: return b == 0x30 ? .zero : digit ? .integer : nil
+        case .zero: return b == 0x2E ? .point : (b | 0x20) == 0x65 ? .exponent : nil
+        case .integer: return digit ? .integer : b == 0x2E ? .point : (b | 0x20) == 0x65 ? .exponent : nil
+        case .point: return digit ? .fraction : nil
+        case .fraction: return digit ? .fraction : (b | 0x20) == 0x65 ? .exponent : nil
+        case .exponent: return b == 0x2B || b == 0x2D ? .exponentSign : digit ? .exponentDigits : nil
+        case .exponentSign: return digit ? .exponentDigits : nil
+        case .exponentDigits: return digit ? .exponentDigits : nil
+        }
+    }
+
+    private static func hex(_ b: UInt8) -> UInt32? {
+        switch b {
+        case 0x30...0x39: UInt32(b - 0x30)
+        case 0x41...0x46: UInt32(b - 0x41 + 10)
+        case 0x61...0x66: UInt32(b - 0x61 + 10)
+        default: nil
+        }
+    }
+}
