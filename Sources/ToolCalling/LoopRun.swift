@@ -113,6 +113,9 @@ struct LoopRun {
                         sentParameters: sent,
                         usage: &usage,
                         timeouts: (options.firstChunkTimeout ?? options.requestTimeout, options.betweenChunksTimeout),
+                        watch: { [toolbox = loop.toolbox, mode = options.checkMode] name in
+                            toolbox.tool(named: name)?.validator.streamingCheck(mode: mode)
+                        },
                         emit: emit
                     )
                 } catch {

@@ -12,6 +12,10 @@ public enum ToolLoopEvent: Sendable {
     /// Streaming: more of a call's arguments arrived; `call` is the call's position in the
     /// turn, `argumentsSoFar` the whole text so far (for UIs that show it as it grows).
     case argumentsDelta(step: Int, call: Int, name: String, argumentsSoFar: String)
+    /// Streaming: a call's arguments can no longer become valid, whatever the model writes
+    /// next (an invented parameter's name is complete, say); `hint` is the hint as it stands.
+    /// The call is still answered when its stream ends, as every call is.
+    case callHopeless(step: Int, call: Int, name: String, violation: SchemaViolation, hint: String)
     /// A response arrived and was read.
     case responseReceived(step: Int, finishReason: String?, calls: [ToolCall], text: String?, usage: TokenUsage?)
     /// A forced `tool_choice` was left out from this request on, after a tool round.
@@ -47,6 +51,12 @@ extension ToolLoopEvent {
             return [
                 "type": "arguments_delta", "step": .number(JSONNumber(step)), "call": .number(JSONNumber(index)),
                 "name": .string(name), "arguments_so_far": .string(arguments),
+            ]
+        case .callHopeless(let step, let index, let name, let violation, let hint):
+            return [
+                "type": "call_hopeless", "step": .number(JSONNumber(step)), "call": .number(JSONNumber(index)),
+                "name": .string(name), "path": .string(violation.instancePath.description),
+                "keyword": .string(violation.keyword), "message": .string(violation.message), "hint": .string(hint),
             ]
         case .requestSent(let step, let attempt):
             return ["type": "request", "step": .number(JSONNumber(step)), "attempt": .number(JSONNumber(attempt))]

@@ -229,6 +229,8 @@ struct ChatCommand: AsyncParsableCommand {
             Console.out(text)
         case .argumentsDelta:
             break  // the call is shown whole once it is checked
+        case .callHopeless(_, _, let name, let violation, _):
+            Console.error("  ✗ \(name) can no longer be valid, still streaming: \(violation)")
         case .requestSent(let step, let attempt):
             Console.error(style.bold("request \(step)") + (attempt > 1 ? " (attempt \(attempt))" : ""))
         case .retryScheduled(_, _, let delay, let reason):

@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             --schema names a spec file in any shape (see lint) or a bare JSON Schema, JSON or YAML. \
             The arguments come from ARGUMENTS, --arguments-file, or stdin. With --batch, stdin holds \
-            one arguments text per line and one JSON result is printed per line.
+            one arguments text per line and one JSON result is printed per line. With --stream,             stdin is read as it arrives and the command ends (exit 1, with the hint) the moment             no continuation of the text can be valid.
             Exit status: 0 valid, 1 invalid, 2 usage, I/O, or a schema that cannot be compiled.
             """
     )
@@ -40,6 +40,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Read one arguments text per line from stdin; print one JSON result per line.")
     var batch = false
 
+    @Flag(help: "Read one arguments text from stdin as it arrives; stop as soon as it cannot become valid.")
+    var stream = false
+
     @Option(help: "A file holding the arguments text.")
     var argumentsFile: String?
 
@@ -52,6 +55,9 @@ struct ValidateCommand: ParsableCommand {
         }
         if batch && (arguments != nil || argumentsFile != nil) {
             throw ValidationError("--batch reads stdin; give no arguments")
+        }
+        if stream && (batch || arguments != nil || argumentsFile != nil) {
+            throw ValidationError("--stream reads one text from stdin; give no arguments and no --batch")
         }
     }
 
@@ -69,6 +75,10 @@ struct ValidateCommand: ParsableCommand {
             if !allValid { throw ExitCode(1) }
             return
         }
+        if stream {
+            try runStreaming(validator, toolName: toolName, options: options)
+            return
+        }
         let text: String
         if let arguments {
             text = arguments
@@ -76,6 +86,11 @@ struct ValidateCommand: ParsableCommand {
             text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
         }
         let result = validator.check(arguments: text, mode: mode, options: options)
+        try report(result, validator: validator, toolName: toolName)
+    }
+
+    /// Prints a finished check as `format` says; exit 1 when it is invalid.
+    func report(_ result: ArgumentCheck, validator: Validator, toolName: String?) throws {
         switch format {
         case .json:
             Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")
@@ -95,5 +110,33 @@ struct ValidateCommand: ParsableCommand {
 
     func loadValidator() throws -> (Validator, String?) {
         try SpecLoading.validator(schema: schema, tool: tool, assertFormats: assertFormats)
+    }
+
+    /// `--stream`: stdin read as it arrives, checked after every read.
+    func runStreaming(_ validator: Validator, toolName: String?, options: Validator.CheckOptions) throws {
+        var watch = validator.streamingCheck(mode: mode)
+        while true {
+            let data = FileHandle.standardInput.availableData  // what has arrived; empty at the end
+            if data.isEmpty { break }
+            guard case .hopeless(let violation) = watch.feed([UInt8](data)) else { continue }
+            let check = ArgumentCheck(isValid: false, arguments: [:], errors: [violation])
+            let hint = ModelHint(check: check, tool: toolName, validator: validator).withoutCorrectedArguments()
+            switch format {
+            case .json:
+                var json = check.json(tool: toolName, validator: validator).objectValue ?? [:]
+                json["arguments"] = nil
+                json["hopeless_after_bytes"] = .number(JSONNumber(watch.bytes.count))
+                json["hint"] = .string(hint.text)
+                Console.out(JSONValue.object(json).jsonString() + "\n")
+            case .text:
+                Console.error(
+                    "error: \(violation) [\(violation.keyword)]; after \(watch.bytes.count) bytes no continuation can be valid"
+                )
+                Console.error(Style.forStandardError().bold("hint for the model:") + "\n" + hint.text)
+            }
+            throw ExitCode(1)
+        }
+        let result = watch.finish(options: options)
+        try report(result, validator: validator, toolName: toolName)
     }
 }

@@ -307,3 +307,46 @@ struct StreamingLoopTests {
         #expect(messages[3]["tool_call_id"] == "call_b" && messages[3]["content"] == "Sunny, 24 °C in B")
     }
 }
+
+@Suite(.timeLimit(.minutes(1)))
+struct StreamingCheckLoopTests {
+    @Test(
+        "a streamed call with an invented parameter is reported hopeless while it streams, then answered with the hint"
+    )
+    func hopelessWhileStreaming() async throws {
+        let stream =
+            StreamingLoopTests.chunk([
+                "tool_calls": [
+                    ["index": 0, "id": "call_1", "function": ["name": "get_weather", "arguments": "{\"cityName\""]]
+                ]
+            ])
+            + StreamingLoopTests.chunk(["tool_calls": [["index": 0, "function": ["arguments": ": \"Beijing\"}"]]]])
+            + StreamingLoopTests.chunk([:], finish: "tool_calls") + "data: [DONE]\n\n"
+        let server = try await ScriptedServer.start([
+            .events(stream, pieceSize: 6), .events(StreamingLoopTests.answerStream, pieceSize: 64),
+        ])
+        defer { Task { await server.shutdown() } }
+        let events = EventLog()
+        let loop = ToolLoop(
+            configuration: Loops.configuration(.openAI, server),
+            toolbox: Loops.weatherToolbox(),
+            options: StreamingLoopTests.options(),
+            retry: .none
+        )
+        _ = try await loop.run(Transcript(api: .openAI, prompt: "Weather?"), onEvent: events.record)
+        let hopeless = events.all.compactMap { event -> (SchemaViolation, String)? in
+            if case .callHopeless(_, _, _, let violation, let hint) = event { return (violation, hint) }
+            return nil
+        }
+        #expect(hopeless.count == 1)
+        #expect(hopeless.first?.0.instancePath == ["cityName"])
+        #expect(hopeless.first?.1.contains("cityName") == true, "\(hopeless.first?.1 ?? "")")
+        #expect(hopeless.first?.1.contains("Corrected arguments") == false, "\(hopeless.first?.1 ?? "")")
+        // Reported before the call's stream ended: ahead of the response event.
+        let types = events.types
+        let at = try #require(types.firstIndex(of: "call_hopeless"))
+        #expect(at < (types.firstIndex(of: "response") ?? 0))
+        let answer = server.requests[1].json["messages"]?[2]?["content"]?.stringValue ?? ""
+        #expect(answer.contains("cityName"), "the call is still answered with the full hint: \(answer)")
+    }
+}

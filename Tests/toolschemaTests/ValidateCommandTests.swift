@@ -136,3 +136,47 @@ import Testing
         #expect(try CLI.run(arguments).status == 2)
     }
 }
+
+@Suite(.timeLimit(.minutes(1)))
+struct ValidateStreamTests {
+    @Test("--stream ends with exit 1 and the hint while stdin is still open, once an invented name is complete")
+    func decidesBeforeTheEnd() throws {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["validate", "--stream", "--schema", "schemas/get_weather.json"]
+        process.currentDirectoryURL = CLI.packageRoot
+        let input = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data(#"{"cityName": "Bei"#.utf8))
+        // No end of input: the command must decide from what arrived.
+        process.waitUntilExit()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        try? input.fileHandleForWriting.close()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr.contains("unexpected property \"cityName\""))
+        #expect(stderr.contains("no continuation can be valid"))
+        #expect(stderr.contains("hint for the model:"))
+    }
+
+    @Test("--stream on a text that stays possible gives the whole-text outcome at the end")
+    func endsLikeValidate() throws {
+        let valid = try CLI.run(
+            ["validate", "--stream", "--schema", "schemas/get_weather.json"],
+            stdin: #"{"city": "北京"}"#
+        )
+        #expect(valid.status == 0)
+        #expect(valid.stdout == "{\"city\":\"北京\"}\n")
+        let repaired = try CLI.run(
+            ["validate", "--stream", "--schema", "schemas/get_weather.json", "--format", "json"],
+            stdin: "{'city': 'Beijing', 'unit': 'Celsius'}"
+        )
+        #expect(repaired.status == 0)
+        #expect(repaired.stdout.contains(#""valid":true"#))
+        let usage = try CLI.run(["validate", "--stream", "--batch", "--schema", "schemas/get_weather.json"])
+        #expect(usage.status == 2)
+    }
+}

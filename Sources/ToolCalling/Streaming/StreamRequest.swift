@@ -97,6 +97,7 @@ extension ModelRequester {
         sentParameters: [String],
         usage: inout TokenUsage,
         timeouts: (first: Duration, between: Duration),
+        watch makeWatch: @escaping @Sendable (String) -> StreamingCheck? = { _ in nil },
         emit: @escaping @Sendable (ToolLoopEvent) -> Void
     ) async throws(ToolLoopError.Reason) -> AssistantTurn {
         let request = HTTPRequestData(
@@ -134,6 +135,9 @@ extension ModelRequester {
                 var assembler = StreamAssembler(api: api)
                 var shownText = 0
                 var shownArguments: [Int] = []
+                var watches: [Int: StreamingCheck] = [:]
+                var fed: [Int: Int] = [:]
+                var reported: Set<Int> = []
                 func consume(_ events: [ServerSentEvent]) throws {
                     for event in events {
                         try assembler.consume(event)
@@ -146,6 +150,42 @@ extension ModelRequester {
                             emit(.textDelta(step: step, text: String(piece)))
                         }
                         for (k, call) in turn.calls.enumerated() {
+                            // Checked as they arrive, once the tool is known.
+                            if !call.name.isEmpty, !reported.contains(k) {
+                                if watches[k] == nil, let made = makeWatch(call.name) { watches[k] = made }
+                                if var watch = watches[k] {
+                                    let bytes = Array(call.argumentsText.utf8)
+                                    let start = fed[k] ?? 0
+                                    if bytes.count > start {
+                                        let verdict = watch.feed(bytes[start...])
+                                        fed[k] = bytes.count
+                                        watches[k] = watch
+                                        if case .hopeless(let violation) = verdict {
+                                            reported.insert(k)
+                                            let check = ArgumentCheck(
+                                                isValid: false,
+                                                arguments: [:],
+                                                errors: [violation]
+                                            )
+                                            let hint = ModelHint(
+                                                check: check,
+                                                tool: call.name,
+                                                validator: watch.validator
+                                            )
+                                            .withoutCorrectedArguments()
+                                            emit(
+                                                .callHopeless(
+                                                    step: step,
+                                                    call: k,
+                                                    name: call.name,
+                                                    violation: violation,
+                                                    hint: hint.text
+                                                )
+                                            )
+                                        }
+                                    }
+                                }
+                            }
                             if k >= shownArguments.count { shownArguments.append(0) }
                             let bytes = call.argumentsText.utf8.count
                             guard bytes > shownArguments[k] else { continue }

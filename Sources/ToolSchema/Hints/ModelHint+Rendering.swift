@@ -1,4 +1,13 @@
 extension ModelHint {
+    /// The hint without corrected arguments, for a call whose text has not all arrived.
+    package func withoutCorrectedArguments(budget: Int = ModelHint.defaultBudget) -> ModelHint {
+        var hint = self
+        hint.correctedArguments = nil
+        hint.isExactlyActionable = false
+        hint.text = hint.render(budget: budget)
+        return hint
+    }
+
     /// The message: a header, one line per item within the budget, the corrected arguments
     /// when they fit, and the request to call again.
     func render(budget: Int) -> String {

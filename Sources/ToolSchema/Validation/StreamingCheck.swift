@@ -15,7 +15,7 @@ public import JSONCore
 /// let outcome = watch.finish()          // the whole-text check, as check(arguments:) gives
 /// ```
 ///
-/// It never calls a text hopeless when some continuation would pass ``Validator/check(arguments:mode:options:)``
+/// It never calls a text hopeless when some continuation would pass `Validator.check(arguments:mode:options:)`
 /// in the same mode. What it can tell depends on the mode:
 /// - in every mode, a completed property name the schema forbids (`additionalProperties:
 ///   false`, `propertyNames`): no repair or coercion removes or renames a property;
@@ -83,7 +83,7 @@ public struct StreamingCheck: Sendable {
     }
 
     /// The whole-text check of everything received, exactly as
-    /// ``Validator/check(arguments:mode:options:)`` gives it.
+    /// `Validator.check(arguments:mode:options:)` gives it.
     public func finish(options: Validator.CheckOptions = Validator.CheckOptions()) -> ArgumentCheck {
         var options = options
         options.parser = parser.options
