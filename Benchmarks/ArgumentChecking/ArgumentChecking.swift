@@ -34,6 +34,18 @@ let benchmarks: @Sendable () -> Void = {
         }
         Benchmark("Validator.init.\(name)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try Validator(schema)) }
+        }  // The prefix check fed 16-byte pieces, in strict mode (where it judges the most).
+        let pieces = stride(from: 0, to: text.utf8.count, by: 16).map {
+            Array(Array(text.utf8)[$0..<min($0 + 16, text.utf8.count)])
+        }
+        if name != "weather" {
+            Benchmark("StreamingCheck.feed16.\(name)") { benchmark in
+                for _ in benchmark.scaledIterations {
+                    var watch = validator.streamingCheck(mode: .strict)
+                    for piece in pieces { watch.feed(piece) }
+                    blackHole(watch.verdict)
+                }
+            }
         }
     }
     let bulkValidator = try! Validator(Schemas.bulk)

@@ -46,6 +46,20 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try JSONSerialization.jsonObject(with: bulkData)) }
     }
 
+    // Streaming: the incremental parser fed 16-byte pieces (as a stream's deltas arrive),
+    // beside the whole-text parse of the same bytes above. The goal is half its speed or better.
+    for (name, text) in payloads where name != "weather" {
+        let bytes = Array(text.utf8)
+        let pieces = stride(from: 0, to: bytes.count, by: 16).map { Array(bytes[$0..<min($0 + 16, bytes.count)]) }
+        Benchmark("IncrementalJSONParser.feed16.\(name)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var parser = IncrementalJSONParser()
+                for piece in pieces { parser.feed(piece) }
+                blackHole(parser.status)
+            }
+        }
+    }
+
     // Repairing parse of malformed model output, and repair's fast path on valid input.
     let malformed = Array(Fixtures.bookingMalformed.utf8)
     let booking = Array(Fixtures.booking.utf8)
