@@ -122,3 +122,126 @@ import ToolSchema
         }
     }
 }
+
+/// Random schemas, and random values valid against them, written and split at every byte: the
+/// streaming check must never call a prefix of a valid text hopeless.
+@Suite struct StreamingCheckPropertyTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(max(1, n)))
+        }
+        mutating func chance(_ percent: Int) -> Bool { next(100) < percent }
+    }
+
+    /// A schema and a generator of values valid against it.
+    indirect enum Shape {
+        case string(enumValues: [String]?, maxLength: Int?)
+        case integer(minimum: Int, maximum: Int)
+        case boolean
+        case nullable(Shape)
+        case array(Shape, maxItems: Int)
+        case object(properties: [(String, Shape)], required: Set<String>, closed: Bool, patterned: Bool)
+
+        var schema: JSONValue {
+            switch self {
+            case .string(let values, let maxLength):
+                var o: JSONObject = ["type": "string"]
+                if let values { o["enum"] = .array(values.map { .string($0) }) }
+                if let maxLength { o["maxLength"] = .number(JSONNumber(maxLength)) }
+                return .object(o)
+            case .integer(let lo, let hi):
+                return ["type": "integer", "minimum": .number(JSONNumber(lo)), "maximum": .number(JSONNumber(hi))]
+            case .boolean:
+                return ["type": "boolean"]
+            case .nullable(let inner):
+                return ["anyOf": [inner.schema, ["type": "null"]]]
+            case .array(let items, let maxItems):
+                return ["type": "array", "items": items.schema, "maxItems": .number(JSONNumber(maxItems))]
+            case .object(let properties, let required, let closed, let patterned):
+                var members = JSONObject()
+                for (name, shape) in properties { members[name] = shape.schema }
+                var o: JSONObject = ["type": "object", "properties": .object(members)]
+                o["required"] = .array(properties.map(\.0).filter(required.contains).map { .string($0) })
+                if closed { o["additionalProperties"] = false }
+                if patterned { o["patternProperties"] = ["^x_": ["type": "integer"]] }
+                return .object(o)
+            }
+        }
+
+        func value(_ g: inout Generator) -> JSONValue {
+            switch self {
+            case .string(let values, let maxLength):
+                if let values { return .string(values[g.next(values.count)]) }
+                let pieces = ["a", "北", "😀", "\"", "\\", " ", "é"]
+                let count = g.next((maxLength ?? 6) + 1)
+                return .string((0..<count).map { _ in pieces[g.next(pieces.count)] }.joined())
+            case .integer(let lo, let hi):
+                return .number(JSONNumber(lo + g.next(hi - lo + 1)))
+            case .boolean:
+                return .bool(g.chance(50))
+            case .nullable(let inner):
+                return g.chance(30) ? .null : inner.value(&g)
+            case .array(let items, let maxItems):
+                return .array((0..<g.next(maxItems + 1)).map { _ in items.value(&g) })
+            case .object(let properties, let required, _, let patterned):
+                var o = JSONObject()
+                for (name, shape) in properties where required.contains(name) || g.chance(60) {
+                    o[name] = shape.value(&g)
+                }
+                if patterned && g.chance(50) { o["x_extra"] = .number(JSONNumber(g.next(10))) }
+                return .object(o)
+            }
+        }
+
+        static func random(_ g: inout Generator, depth: Int) -> Shape {
+            switch depth > 2 ? g.next(4) : g.next(7) {
+            case 0:
+                let values: [String]? = g.chance(40) ? ["celsius", "fahrenheit", "K"] : nil
+                return .string(enumValues: values, maxLength: values == nil && g.chance(50) ? 4 : nil)
+            case 1: return .integer(minimum: -3, maximum: 5)
+            case 2: return .boolean
+            case 3: return .nullable(.string(enumValues: nil, maxLength: nil))
+            case 4: return .array(random(&g, depth: depth + 1), maxItems: 1 + g.next(3))
+            default:
+                let names = ["city", "unit", "days", "城市", "tags", "a"]
+                let count = 1 + g.next(4)
+                let properties = (0..<count).map { k in (names[k], random(&g, depth: depth + 1)) }
+                let required = Set(properties.map(\.0).filter { _ in g.chance(50) })
+                return .object(properties: properties, required: required, closed: g.chance(70), patterned: g.chance(30))
+            }
+        }
+    }
+
+    @Test("200 random schemas, 5 valid values each, every split, every mode: never hopeless")
+    func neverHopelessOnValidTexts() throws {
+        var g = Generator(state: 20_261_201)
+        var texts = 0
+        for _ in 0..<200 {
+            var root = Shape.random(&g, depth: 1)
+            if case .object = root {} else { root = .object(properties: [("v", root)], required: ["v"], closed: true, patterned: false) }
+            let validator = try Validator(root.schema)
+            for _ in 0..<5 {
+                let value = root.value(&g)
+                let bytes = JSONWriter().bytes(value)
+                try #require(validator.isValid(value), "generated an invalid value \(value) for \(root.schema)")
+                for mode in CheckMode.allCases {
+                    for split in 0...bytes.count {
+                        var watch = validator.streamingCheck(mode: mode)
+                        let verdicts = [watch.feed(bytes[..<split]), watch.feed(bytes[split...])]
+                        if verdicts.contains(where: { $0 != .possible }) {
+                            Issue.record("\(value.jsonString()) against \(root.schema.jsonString()), \(mode), split \(split): \(verdicts)")
+                            return
+                        }
+                    }
+                }
+                texts += 1
+            }
+        }
+        #expect(texts == 1_000)
+    }
+}
