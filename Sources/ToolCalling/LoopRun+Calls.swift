@@ -371,4 +371,39 @@ extension LoopRun {
         }
         return "{}"
     }
+
+    /// The answers to a streamed turn the loop stopped reading early: the call that could not
+    /// be valid gets its hint, every other call "not executed"; nothing runs.
+    func stoppedEarly(
+        _ calls: [ToolCall],
+        for stopped: (call: Int, hint: ModelHint),
+        step: Int
+    ) -> ([CallOutcome], ToolLoopError.Reason?) {
+        let culprit = calls.indices.contains(stopped.call) ? calls[stopped.call].name : "a call"
+        let why = "the response was stopped early: the call to \(culprit) could not become valid"
+        let others = calls.enumerated().filter { $0.offset != stopped.call }.map(\.element)
+        if !others.isEmpty { emit(.callsNotExecuted(step: step, calls: others, reason: why)) }
+        let outcomes = calls.enumerated().map { k, call in
+            k == stopped.call
+                ? CallOutcome(
+                    call: call,
+                    disposition: .invalidArguments,
+                    hint: stopped.hint,
+                    result: stopped.hint.text,
+                    isError: true,
+                    wireArguments: wireArguments(text: call.argumentsText, check: nil)
+                )
+                : CallOutcome(
+                    call: call,
+                    disposition: .notExecuted,
+                    result: "not executed: \(why)",
+                    isError: true,
+                    wireArguments: wireArguments(text: call.argumentsText, check: nil)
+                )
+        }
+        if let call = calls.indices.contains(stopped.call) ? calls[stopped.call] : nil {
+            emit(.hintSent(step: step, call: call, disposition: .invalidArguments, text: stopped.hint.text))
+        }
+        return (outcomes, nil)
+    }
 }

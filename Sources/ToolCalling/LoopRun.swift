@@ -104,9 +104,10 @@ struct LoopRun {
             )
 
             let turn: AssistantTurn
+            var stoppedFor: (call: Int, hint: ModelHint)? = nil
             if options.streams {
                 do {
-                    turn = try await requester.stream(
+                    let streamed = try await requester.stream(
                         body,
                         step: step,
                         deadline: deadline,
@@ -116,8 +117,11 @@ struct LoopRun {
                         watch: { [toolbox = loop.toolbox, mode = options.checkMode] name in
                             toolbox.tool(named: name)?.validator.streamingCheck(mode: mode)
                         },
+                        stopsHopeless: options.stopsHopelessStreams,
                         emit: emit
                     )
+                    turn = streamed.turn
+                    stoppedFor = streamed.stoppedFor
                 } catch {
                     throw stop(error)
                 }
@@ -174,7 +178,12 @@ struct LoopRun {
                 return done
             }
 
-            let (outcomes, stopReason) = await process(turn, calls: calls, step: step, toolChoice: choice)
+            let (outcomes, stopReason) =
+                if let stoppedFor {
+                    stoppedEarly(calls, for: stoppedFor, step: step)
+                } else {
+                    await process(turn, calls: calls, step: step, toolChoice: choice)
+                }
             transcript.messages.append(
                 wire.echo(turn, ids: calls.map(\.id), wireArguments: outcomes.map(\.wireArguments))
             )

@@ -77,6 +77,10 @@ public struct ToolLoop: Sendable {
         public var firstChunkTimeout: Duration? = nil
         /// Streaming: the longest silence between two pieces of output once it has begun.
         public var betweenChunksTimeout: Duration = .seconds(30)
+        /// Streaming: stop reading a response the moment one of its calls can no longer become
+        /// valid, and answer at once: that call with its hint, the turn's other calls "not
+        /// executed". Saves the tokens the model would still have written. Off by default.
+        public var stopsHopelessStreams: Bool = false
 
         /// The defaults.
         public init() {}

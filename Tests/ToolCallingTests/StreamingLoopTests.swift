@@ -350,3 +350,53 @@ struct StreamingCheckLoopTests {
         #expect(answer.contains("cityName"), "the call is still answered with the full hint: \(answer)")
     }
 }
+
+@Suite(.timeLimit(.minutes(1)))
+struct StoppingHopelessStreamsTests {
+    @Test("stopsHopelessStreams: the stream is dropped at the invented name and answered with the hint at once")
+    func stopsAtTheName() async throws {
+        // The server never ends this stream: only stopping early lets the loop go on.
+        let hopeless = ScriptedServer.Reply.events(
+            [
+                StreamingLoopTests.chunk([
+                    "tool_calls": [
+                        ["index": 0, "id": "call_1", "function": ["name": "get_weather", "arguments": "{\"cityN"]]
+                    ]
+                ]),
+                StreamingLoopTests.chunk(["tool_calls": [["index": 0, "function": ["arguments": "ame\": \"Bei"]]]]),
+            ],
+            stalls: true
+        )
+        let fixed = ScriptedServer.Reply.events(
+            StreamingLoopTests.chunk([
+                "tool_calls": [
+                    [
+                        "index": 0, "id": "call_2",
+                        "function": ["name": "get_weather", "arguments": "{\"city\": \"Beijing\"}"],
+                    ]
+                ]
+            ]) + StreamingLoopTests.chunk([:], finish: "tool_calls") + "data: [DONE]\n\n",
+            pieceSize: 32
+        )
+        let server = try await ScriptedServer.start([
+            hopeless, fixed, .events(StreamingLoopTests.answerStream, pieceSize: 64),
+        ])
+        defer { Task { await server.shutdown() } }
+        var options = StreamingLoopTests.options()
+        options.stopsHopelessStreams = true
+        let (loop, ran) = Loops.countingWeatherLoop(server, result: "Sunny")
+        var stopping = loop
+        stopping.options = options
+        let result = try await stopping.run(Transcript(api: .openAI, prompt: "Weather?"))
+        #expect(result.finalText == "Sunny, 24 °C in 北京.")
+        #expect(ran.value == 1, "only the corrected call ran")
+        #expect(result.steps.first?.calls.first?.disposition == .invalidArguments)
+        let second = server.requests[1].json["messages"]?.arrayValue ?? []
+        let echoed = second[1]["tool_calls"]?[0]?["function"]?["arguments"]?.stringValue ?? ""
+        #expect(
+            (try? JSONValue(parsing: echoed))?.objectValue != nil,
+            "the cut-off arguments go back as an object: \(echoed)"
+        )
+        #expect(second[2]["content"]?.stringValue?.contains("cityName") == true)
+    }
+}

@@ -212,7 +212,12 @@ import ToolSchema
                 let count = 1 + g.next(4)
                 let properties = (0..<count).map { k in (names[k], random(&g, depth: depth + 1)) }
                 let required = Set(properties.map(\.0).filter { _ in g.chance(50) })
-                return .object(properties: properties, required: required, closed: g.chance(70), patterned: g.chance(30))
+                return .object(
+                    properties: properties,
+                    required: required,
+                    closed: g.chance(70),
+                    patterned: g.chance(30)
+                )
             }
         }
     }
@@ -223,7 +228,10 @@ import ToolSchema
         var texts = 0
         for _ in 0..<200 {
             var root = Shape.random(&g, depth: 1)
-            if case .object = root {} else { root = .object(properties: [("v", root)], required: ["v"], closed: true, patterned: false) }
+            if case .object = root {
+            } else {
+                root = .object(properties: [("v", root)], required: ["v"], closed: true, patterned: false)
+            }
             let validator = try Validator(root.schema)
             for _ in 0..<5 {
                 let value = root.value(&g)
@@ -234,7 +242,9 @@ import ToolSchema
                         var watch = validator.streamingCheck(mode: mode)
                         let verdicts = [watch.feed(bytes[..<split]), watch.feed(bytes[split...])]
                         if verdicts.contains(where: { $0 != .possible }) {
-                            Issue.record("\(value.jsonString()) against \(root.schema.jsonString()), \(mode), split \(split): \(verdicts)")
+                            Issue.record(
+                                "\(value.jsonString()) against \(root.schema.jsonString()), \(mode), split \(split): \(verdicts)"
+                            )
                             return
                         }
                     }

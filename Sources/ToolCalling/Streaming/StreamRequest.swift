@@ -2,6 +2,18 @@ internal import JSONCore
 internal import Logging
 internal import Synchronization
 
+/// A streamed turn, and the call it was stopped for, when the loop stopped reading early.
+struct StreamedTurn: Sendable {
+    var turn: AssistantTurn
+    var stoppedFor: (call: Int, hint: ModelHint)?
+}
+
+/// Thrown from inside the stream to stop reading it.
+private struct StopReading: Error {
+    var call: Int
+    var hint: ModelHint
+}
+
 /// When a streamed response last showed signs of life, for the first-chunk and between-chunk
 /// timeouts.
 final class StreamWatch: Sendable {
@@ -81,6 +93,8 @@ func race<Value: Sendable>(
 enum StreamAttempt: Sendable {
     /// A 2xx stream, assembled into its turn.
     case turn(AssistantTurn)
+    /// A 2xx stream stopped early: the turn so far, and the call that could not be valid.
+    case stopped(AssistantTurn, call: Int, hint: ModelHint)
     /// An error status: the response, its body read whole.
     case status(HTTPResponseData)
 }
@@ -98,8 +112,9 @@ extension ModelRequester {
         usage: inout TokenUsage,
         timeouts: (first: Duration, between: Duration),
         watch makeWatch: @escaping @Sendable (String) -> StreamingCheck? = { _ in nil },
+        stopsHopeless: Bool = false,
         emit: @escaping @Sendable (ToolLoopEvent) -> Void
-    ) async throws(ToolLoopError.Reason) -> AssistantTurn {
+    ) async throws(ToolLoopError.Reason) -> StreamedTurn {
         let request = HTTPRequestData(
             url: configuration.endpoint,
             headers: configuration.headers().filter { $0.0.lowercased() != "accept" }.map { (name: $0.0, value: $0.1) }
@@ -182,6 +197,7 @@ extension ModelRequester {
                                                     hint: hint.text
                                                 )
                                             )
+                                            if stopsHopeless { throw StopReading(call: k, hint: hint) }
                                         }
                                     }
                                 }
@@ -201,25 +217,29 @@ extension ModelRequester {
                         }
                     }
                 }
-                try await transport.stream(request, timeout: exchangeTime) { part in
-                    switch part {
-                    case .head(let code, let received):
-                        status = code
-                        headers = received
-                    case .body(let bytes):
-                        watch.sawBody()
-                        guard (200..<300).contains(status) else {
-                            if errorBody.count < 65_536 { errorBody += bytes.prefix(65_536 - errorBody.count) }
-                            return
-                        }
-                        do {
-                            try consume(try reader.feed(bytes))
-                        } catch let error as ServerSentEventReader.LineTooLong {
-                            throw ToolLoopError.Reason.malformedResponse(
-                                "a stream line is longer than \(error.limit) bytes"
-                            )
+                do {
+                    try await transport.stream(request, timeout: exchangeTime) { part in
+                        switch part {
+                        case .head(let code, let received):
+                            status = code
+                            headers = received
+                        case .body(let bytes):
+                            watch.sawBody()
+                            guard (200..<300).contains(status) else {
+                                if errorBody.count < 65_536 { errorBody += bytes.prefix(65_536 - errorBody.count) }
+                                return
+                            }
+                            do {
+                                try consume(try reader.feed(bytes))
+                            } catch let error as ServerSentEventReader.LineTooLong {
+                                throw ToolLoopError.Reason.malformedResponse(
+                                    "a stream line is longer than \(error.limit) bytes"
+                                )
+                            }
                         }
                     }
+                } catch let stop as StopReading {
+                    return .stopped(assembler.turn(), call: stop.call, hint: stop.hint)
                 }
                 guard (200..<300).contains(status) else {
                     return .status(HTTPResponseData(status: status, headers: headers, body: errorBody))
@@ -230,7 +250,10 @@ extension ModelRequester {
             let failure: TransportError
             switch outcome {
             case .value(.turn(let turn)):
-                return turn
+                return StreamedTurn(turn: turn, stoppedFor: nil)
+            case .value(.stopped(let turn, let call, let hint)):
+                logger.debug("stream stopped early", metadata: ["step": "\(step)", "call": "\(call)"])
+                return StreamedTurn(turn: turn, stoppedFor: (call, hint))
             case .value(.status(let response)):
                 let reason = Self.failure(response, sentParameters: sentParameters)
                 if RetryPolicy.shouldRetry(response) && attempt <= retry.maxRetries {
