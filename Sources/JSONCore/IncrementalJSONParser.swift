@@ -70,7 +70,7 @@ public struct IncrementalJSONParser: Sendable {
         case lowSurrogateU(isKey: Bool)  // after a high surrogate: `\u`
         case utf8(isKey: Bool, remaining: Int, low: UInt8, high: UInt8)
         case number(NumberState)
-        case literal(expected: [UInt8], matched: Int)
+        case literal(word: Int, matched: Int)  // true, false, null
         case byteOrderMark(matched: Int)
         case done
     }
@@ -94,6 +94,10 @@ public struct IncrementalJSONParser: Sendable {
     private var stringStart = 0
     private var highSurrogate: UInt32 = 0
 
+    /// Whether milestones are kept (for ``StreamingCheck``-style checks); the parser alone
+    /// does not pay for them.
+    package var recordsMilestones = false
+
     /// A parser that follows `options`, as ``JSONParser`` would.
     public init(options: JSONParser.Options = JSONParser.Options()) {
         self.options = options
@@ -110,16 +114,15 @@ public struct IncrementalJSONParser: Sendable {
             if bytes.count != before { status = .invalid(error(at: invalidAt)) }
             return status
         }
-        var iterator = piece.makeIterator()
-        while let byte = iterator.next() {
-            let offset = bytes.count
-            bytes.append(byte)
-            if bytes.count > options.maxInputLength || !step(byte, at: offset) {
+        var offset = bytes.count
+        bytes.append(contentsOf: piece)  // all of it: the rest also serves the error's wording
+        while offset < bytes.count {
+            if offset >= options.maxInputLength || !step(bytes[offset], at: offset) {
                 invalidAt = offset
-                while let rest = iterator.next() { bytes.append(rest) }  // for the error's wording
                 status = .invalid(error(at: offset))
                 return status
             }
+            offset += 1
         }
         guard isComplete else {
             status = .incomplete
@@ -210,8 +213,10 @@ public struct IncrementalJSONParser: Sendable {
                 return true
             case (0x2C, .array(let count)?):
                 stack[stack.count - 1] = .array(count: count + 1)
-                path[path.count - 1] = String(count)
-                milestones.append(.elementStarted(array: Array(path.dropLast()), count: count + 1))
+                if recordsMilestones {
+                    path[path.count - 1] = String(count)
+                    milestones.append(.elementStarted(array: Array(path.dropLast()), count: count + 1))
+                }
                 state = .valueRequired
                 return true
             case (0x7D, .object?), (0x5D, .array?):
@@ -297,12 +302,13 @@ public struct IncrementalJSONParser: Sendable {
             guard n.canEnd else { return false }
             endValue(at: offset)
             return step(b, at: offset)  // the delimiter, in the state the number left
-        case .literal(let expected, let matched):
-            guard b == expected[matched] else { return false }
-            if matched + 1 == expected.count {
+        case .literal(let word, let matched):
+            let expected: StaticString = word == 0 ? "true" : word == 1 ? "false" : "null"
+            guard b == expected.utf8Start[matched] else { return false }
+            if matched + 1 == expected.utf8CodeUnitCount {
                 endValue(at: offset + 1)
             } else {
-                state = .literal(expected: expected, matched: matched + 1)
+                state = .literal(word: word, matched: matched + 1)
             }
             return true
         case .done:
@@ -333,17 +339,17 @@ public struct IncrementalJSONParser: Sendable {
             state = .number(.integer)
         case 0x74:
             kind = .boolean
-            state = .literal(expected: Array("true".utf8), matched: 1)
+            state = .literal(word: 0, matched: 1)
         case 0x66:
             kind = .boolean
-            state = .literal(expected: Array("false".utf8), matched: 1)
+            state = .literal(word: 1, matched: 1)
         case 0x6E:
             kind = .null
-            state = .literal(expected: Array("null".utf8), matched: 1)
+            state = .literal(word: 2, matched: 1)
         default:
             return false
         }
-        milestones.append(.valueStarted(path: path, kind: kind))
+        if recordsMilestones { milestones.append(.valueStarted(path: path, kind: kind)) }
         if kind == .object || kind == .array {
             // Limits are checked one step leniently here and exactly by the whole-text parser
             // once the text is complete, so a text that parser accepts is never refused early.
@@ -352,7 +358,7 @@ public struct IncrementalJSONParser: Sendable {
                 return false
             }
             stack.append(kind == .object ? .object(keys: [], key: nil) : .array(count: 0))
-            path.append(kind == .object ? "" : "0")
+            if recordsMilestones { path.append(kind == .object ? "" : "0") }
             state = kind == .object ? .key : .value
             starts.append(offset)
         }
@@ -364,7 +370,7 @@ public struct IncrementalJSONParser: Sendable {
 
     private mutating func close(at offset: Int) -> Bool {
         stack.removeLast()
-        path.removeLast()
+        if recordsMilestones { path.removeLast() }
         let start = starts.removeLast()
         valueStart = start
         endValue(at: offset + 1)
@@ -376,31 +382,44 @@ public struct IncrementalJSONParser: Sendable {
             endValue(at: offset + 1)
             return true
         }
-        // The key as decoded, so that `"a"` and `"\u0061"` are the same key.
-        guard case .string(let key)? = try? JSONParser(options: options).parse(bytes[stringStart...offset]) else {
-            return false
+        // The key as decoded, so that `"a"` and `"\u0061"` are the same key; without a
+        // backslash its bytes are the key.
+        let raw: [UInt8]
+        let quoted = bytes[stringStart...offset]
+        if quoted.contains(0x5C) {
+            guard case .string(let key)? = try? JSONParser(options: options).parse(quoted) else { return false }
+            raw = Array(key.utf8)
+        } else {
+            raw = Array(quoted.dropFirst().dropLast())
         }
-        guard case .object(var keys, _)? = stack.last else { return false }
-        let raw = Array(key.utf8)
+        guard options.duplicateKeys == .reject || recordsMilestones else {
+            state = .colon
+            return true
+        }
+        let key = recordsMilestones ? String(decoding: raw, as: UTF8.self) : ""
+        // Taken off the stack while it grows, so the set is not copied for every key.
+        guard case .object(var keys, _)? = stack.popLast() else { return false }
+        defer { stack.append(.object(keys: keys, key: nil)) }
         if options.duplicateKeys == .reject && keys.contains(raw) {
             failure = .duplicateKey
             return false
         }
         keys.insert(raw)
-        stack[stack.count - 1] = .object(keys: keys, key: key)
-        path[path.count - 1] = key
-        milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
+        if recordsMilestones {
+            path[path.count - 1] = key
+            milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
+        }
         state = .colon
         return true
     }
 
     /// A value ended just before `end`: record it and expect what follows it.
     private mutating func endValue(at end: Int) {
-        milestones.append(.valueCompleted(path: path, range: valueStart..<end))
+        if recordsMilestones { milestones.append(.valueCompleted(path: path, range: valueStart..<end)) }
         state = stack.isEmpty ? .done : .afterValue
         if case .array(let count)? = stack.last, count == 0 {
             stack[stack.count - 1] = .array(count: 1)
-            milestones.append(.elementStarted(array: Array(path.dropLast()), count: 1))
+            if recordsMilestones { milestones.append(.elementStarted(array: Array(path.dropLast()), count: 1)) }
         }
     }
 

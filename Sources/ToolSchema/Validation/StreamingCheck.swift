@@ -49,6 +49,7 @@ public struct StreamingCheck: Sendable {
         self.validator = validator
         self.mode = mode
         self.parser = IncrementalJSONParser(options: options)
+        self.parser.recordsMilestones = true
     }
 
     /// Every byte received so far.
