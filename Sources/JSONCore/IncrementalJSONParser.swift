@@ -86,8 +86,6 @@ public struct IncrementalJSONParser: Sendable {
     private var invalidAt: Int? = nil
     /// Why the last step failed, when it knows better than "unexpected character".
     private var failure: JSONParseError.Code? = nil
-    /// The whole-text parser's verdict once the text was last complete, by its length.
-    private var verified: (length: Int, error: JSONParseError?)? = nil
     private var stack: [Container] = []
     private var path: [String] = []
     private var valueStart = 0
@@ -116,7 +114,24 @@ public struct IncrementalJSONParser: Sendable {
         }
         var offset = bytes.count
         bytes.append(contentsOf: piece)  // all of it: the rest also serves the error's wording
+        let end = min(bytes.count, options.maxInputLength)
         while offset < bytes.count {
+            // Inside a string, plain ASCII needs no state change: skip it in one pass, up to
+            // the byte that would pass the string limit.
+            if case .string = state {
+                let limit = min(end, stringStart + 1 + options.maxStringLength)
+                let plainEnd = bytes.withUnsafeBufferPointer { buffer in
+                    var j = offset
+                    while j < limit {
+                        let b = buffer[j]
+                        if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { break }
+                        j += 1
+                    }
+                    return j
+                }
+                offset = plainEnd
+                if offset >= bytes.count { break }
+            }
             if offset >= options.maxInputLength || !step(bytes[offset], at: offset) {
                 invalidAt = offset
                 status = .invalid(error(at: offset))
@@ -124,25 +139,7 @@ public struct IncrementalJSONParser: Sendable {
             }
             offset += 1
         }
-        guard isComplete else {
-            status = .incomplete
-            return status
-        }
-        // Complete by the grammar: the whole-text parser has the last word (limits, exact
-        // number rules), once per length.
-        if verified?.length != bytes.count {
-            do {
-                _ = try JSONParser(options: options).parse(bytes)
-                verified = (bytes.count, nil)
-            } catch {
-                verified = (bytes.count, error)
-            }
-        }
-        if let error = verified?.error {
-            status = .invalid(error)
-        } else {
-            status = .complete
-        }
+        status = isComplete ? .complete : .incomplete
         return status
     }
 
@@ -237,7 +234,8 @@ public struct IncrementalJSONParser: Sendable {
             state = .value
             return true
         case .string(let isKey):
-            if offset - stringStart > options.maxStringLength + 2 {
+            // The content so far: it only grows, so past the limit no continuation is valid.
+            if offset - stringStart - (b == 0x22 ? 1 : 0) > options.maxStringLength {
                 failure = .stringTooLong
                 return false
             }
@@ -291,11 +289,11 @@ public struct IncrementalJSONParser: Sendable {
                 ? .string(isKey: isKey) : .utf8(isKey: isKey, remaining: remaining - 1, low: 0x80, high: 0xBF)
             return true
         case .number(let n):
-            if offset - valueStart > options.maxNumberLength + 1 {
-                failure = .numberTooLong
-                return false
-            }
             if let next = Self.advance(n, b) {
+                if offset - valueStart + 1 > options.maxNumberLength {
+                    failure = .numberTooLong
+                    return false
+                }
                 state = .number(next)
                 return true
             }
@@ -351,9 +349,7 @@ public struct IncrementalJSONParser: Sendable {
         }
         if recordsMilestones { milestones.append(.valueStarted(path: path, kind: kind)) }
         if kind == .object || kind == .array {
-            // Limits are checked one step leniently here and exactly by the whole-text parser
-            // once the text is complete, so a text that parser accepts is never refused early.
-            if stack.count > options.maxDepth {
+            if stack.count + 1 > options.maxDepth {
                 failure = .depthLimit
                 return false
             }

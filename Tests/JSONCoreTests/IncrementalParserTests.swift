@@ -142,6 +142,37 @@ import Testing
         if case .incomplete = unmarked.feed([0xEF, 0xBB, 0xBF] as [UInt8]) { Issue.record("a BOM was accepted") }
     }
 
+    @Test("limits decide exactly as the whole-text parser's: one under, at and one over each")
+    func limitsAreExact() throws {
+        var options = JSONParser.Options()
+        options.maxStringLength = 8
+        options.maxNumberLength = 5
+        options.maxDepth = 3
+        var texts: [String] = []
+        for n in 7...9 {
+            texts.append("[\"" + String(repeating: "a", count: n) + "\"]")
+            texts.append("[\"" + String(repeating: "é", count: n / 2) + "\"]")
+            texts.append("{\"" + String(repeating: "k", count: n) + "\": 1}")
+        }
+        for n in 4...6 { texts.append("[" + String(repeating: "1", count: n) + "]") }
+        texts += ["[-1234]", "[1.234]", "[12345]", "[[[]]]", "[[[[]]]]", "[{\"a\": [1]}]", "[{\"a\": [[1]]}]"]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let accepted = (try? JSONParser(options: options).parse(bytes)) != nil
+            for split in 0...bytes.count {
+                var parser = IncrementalJSONParser(options: options)
+                let first = parser.feed(bytes[..<split])
+                let last = parser.feed(bytes[split...])
+                if accepted {
+                    if case .invalid = first { Issue.record("\(text) refused early at \(split)") }
+                    #expect(last == .complete, "\(text) at \(split)")
+                } else {
+                    if case .invalid = last {} else { Issue.record("\(text) not refused (split \(split)): \(last)") }
+                }
+            }
+        }
+    }
+
     static func randomValue(_ g: inout SplitMix, depth: Int) -> JSONValue {
         let pick = depth > 3 ? g.next() % 5 : g.next() % 7
         switch pick {
