@@ -51,11 +51,6 @@ public struct IncrementalJSONParser: Sendable {
     /// Milestones since they were last taken (``takeMilestones()``).
     package private(set) var milestones: [Milestone] = []
 
-    private enum Container {
-        case object(keys: Set<[UInt8]>, key: String?)
-        case array(count: Int)
-    }
-
     private enum State: Equatable {
         case value  // expecting a value
         case afterValue  // a value ended: `,`, `]`, `}` or (top level) the end
@@ -81,12 +76,51 @@ public struct IncrementalJSONParser: Sendable {
         var canEnd: Bool { self == .zero || self == .integer || self == .fraction || self == .exponentDigits }
     }
 
+    /// An object's keys so far, for duplicate detection, as places in the received bytes (a
+    /// key with escapes as its decoded bytes), found by a hash: no key is copied.
+    struct KeySet: Sendable {
+        private var entries: [(hash: Int, range: Range<Int>, decoded: [UInt8]?)] = []
+        private var index: [Int: [Int]] = [:]  // hash to entries, once there are many
+
+        /// FNV-1a over the key's decoded bytes.
+        static func hash(_ key: some Collection<UInt8>) -> Int {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return Int(truncatingIfNeeded: h)
+        }
+
+        func contains(hash: Int, range: Range<Int>, decoded: [UInt8]?, in bytes: [UInt8]) -> Bool {
+            func same(_ k: Int) -> Bool {
+                let e = entries[k]
+                guard e.hash == hash else { return false }
+                let a = e.decoded.map { $0[...] } ?? bytes[e.range]
+                let b = decoded.map { $0[...] } ?? bytes[range]
+                return a.elementsEqual(b)
+            }
+            if entries.count > 32 { return (index[hash] ?? []).contains(where: same) }
+            return entries.indices.contains(where: same)
+        }
+
+        mutating func insert(hash: Int, range: Range<Int>, decoded: [UInt8]?) {
+            entries.append((hash, range, decoded))
+            if entries.count == 33 {
+                for (k, e) in entries.enumerated() { index[e.hash, default: []].append(k) }
+            } else if entries.count > 33 {
+                index[hash, default: []].append(entries.count - 1)
+            }
+        }
+    }
+
     private var state: State = .value
     /// Where the text stopped being a valid prefix.
     private var invalidAt: Int? = nil
     /// Why the last step failed, when it knows better than "unexpected character".
     private var failure: JSONParseError.Code? = nil
-    private var stack: [Container] = []
+    // The open containers, innermost last: whether each is an object, each array's element
+    // count (0 for objects), and each object's keys so far.
+    private var kinds: [Bool] = []
+    private var counts: [Int] = []
+    private var keySets: [KeySet] = []
     private var path: [String] = []
     private var valueStart = 0
     private var stringStart = 0
@@ -105,7 +139,24 @@ public struct IncrementalJSONParser: Sendable {
     /// stays so; later pieces only let the error match the whole-text parser's (which reads a
     /// misspelled word such as `True` whole before naming it).
     @discardableResult
+    public mutating func feed(_ piece: [UInt8]) -> Status {
+        feed(piece[...])
+    }
+
+    /// Reads the next piece, a slice of a larger buffer.
+    @discardableResult
+    public mutating func feed(_ piece: ArraySlice<UInt8>) -> Status {
+        feedPiece(piece)
+    }
+
+    /// Reads the next piece and returns the verdict on everything so far. Once `invalid`, it
+    /// stays so; later pieces only let the error match the whole-text parser's.
+    @discardableResult
     public mutating func feed(_ piece: some Sequence<UInt8>) -> Status {
+        feedPiece(Array(piece)[...])
+    }
+
+    private mutating func feedPiece(_ piece: ArraySlice<UInt8>) -> Status {
         if case .invalid = status, let invalidAt {
             let before = bytes.count
             bytes.append(contentsOf: piece)
@@ -118,9 +169,10 @@ public struct IncrementalJSONParser: Sendable {
         while offset < bytes.count {
             // Inside a string, plain ASCII needs no state change: skip it in one pass, up to
             // the byte that would pass the string limit.
-            if case .string = state {
+            switch state {
+            case .string:
                 let limit = min(end, stringStart + 1 + options.maxStringLength)
-                let plainEnd = bytes.withUnsafeBufferPointer { buffer in
+                offset = bytes.withUnsafeBufferPointer { buffer in
                     var j = offset
                     while j < limit {
                         let b = buffer[j]
@@ -129,9 +181,24 @@ public struct IncrementalJSONParser: Sendable {
                     }
                     return j
                 }
-                offset = plainEnd
-                if offset >= bytes.count { break }
+            case .number(.integer), .number(.fraction), .number(.exponentDigits):
+                // Digits, up to the number limit.
+                let limit = min(end, valueStart + options.maxNumberLength)
+                offset = bytes.withUnsafeBufferPointer { buffer in
+                    var j = offset
+                    while j < limit && isDigit(buffer[j]) { j += 1 }
+                    return j
+                }
+            case .value, .afterValue, .key, .keyRequired, .colon, .valueRequired, .done:
+                offset = bytes.withUnsafeBufferPointer { buffer in
+                    var j = offset
+                    while j < end && isJSONWhitespace(buffer[j]) { j += 1 }
+                    return j
+                }
+            default:
+                break
             }
+            if offset >= bytes.count { break }
             if offset >= options.maxInputLength || !step(bytes[offset], at: offset) {
                 invalidAt = offset
                 status = .invalid(error(at: offset))
@@ -157,7 +224,7 @@ public struct IncrementalJSONParser: Sendable {
     }
 
     private var isComplete: Bool {
-        guard stack.isEmpty else { return false }
+        guard kinds.isEmpty else { return false }
         switch state {
         case .done: return true
         case .number(let n): return n.canEnd
@@ -198,25 +265,27 @@ public struct IncrementalJSONParser: Sendable {
                 state = .byteOrderMark(matched: 1)
                 return true
             }
-            if b == 0x5D, state == .value, case .array(let count)? = stack.last, count == 0 {
+            if b == 0x5D, state == .value, kinds.last == false, counts.last == 0 {
                 return close(at: offset)  // `[]`
             }
             return startValue(b, at: offset)
         case .afterValue:
             if isJSONWhitespace(b) { return true }
-            switch (b, stack.last) {
-            case (0x2C, .object?):
+            guard let isObject = kinds.last else { return false }
+            switch b {
+            case 0x2C where isObject:
                 state = .keyRequired
                 return true
-            case (0x2C, .array(let count)?):
-                stack[stack.count - 1] = .array(count: count + 1)
+            case 0x2C:
+                let count = counts[counts.count - 1]
+                counts[counts.count - 1] = count + 1
                 if recordsMilestones {
                     path[path.count - 1] = String(count)
                     milestones.append(.elementStarted(array: Array(path.dropLast()), count: count + 1))
                 }
                 state = .valueRequired
                 return true
-            case (0x7D, .object?), (0x5D, .array?):
+            case 0x7D where isObject, 0x5D where !isObject:
                 return close(at: offset)
             default:
                 return false
@@ -349,11 +418,13 @@ public struct IncrementalJSONParser: Sendable {
         }
         if recordsMilestones { milestones.append(.valueStarted(path: path, kind: kind)) }
         if kind == .object || kind == .array {
-            if stack.count + 1 > options.maxDepth {
+            if kinds.count + 1 > options.maxDepth {
                 failure = .depthLimit
                 return false
             }
-            stack.append(kind == .object ? .object(keys: [], key: nil) : .array(count: 0))
+            kinds.append(kind == .object)
+            counts.append(0)
+            if kind == .object { keySets.append(KeySet()) }
             if recordsMilestones { path.append(kind == .object ? "" : "0") }
             state = kind == .object ? .key : .value
             starts.append(offset)
@@ -365,7 +436,8 @@ public struct IncrementalJSONParser: Sendable {
     private var starts: [Int] = []
 
     private mutating func close(at offset: Int) -> Bool {
-        stack.removeLast()
+        if kinds.removeLast() { keySets.removeLast() }
+        counts.removeLast()
         if recordsMilestones { path.removeLast() }
         let start = starts.removeLast()
         valueStart = start
@@ -380,27 +452,29 @@ public struct IncrementalJSONParser: Sendable {
         }
         // The key as decoded, so that `"a"` and `"\u0061"` are the same key; without a
         // backslash its bytes are the key.
-        let raw: [UInt8]
-        let quoted = bytes[stringStart...offset]
-        if quoted.contains(0x5C) {
-            guard case .string(let key)? = try? JSONParser(options: options).parse(quoted) else { return false }
-            raw = Array(key.utf8)
-        } else {
-            raw = Array(quoted.dropFirst().dropLast())
+        let content = (stringStart + 1)..<offset
+        var decoded: [UInt8]? = nil
+        if bytes[content].contains(0x5C) {
+            guard case .string(let key)? = try? JSONParser(options: options).parse(bytes[stringStart...offset]) else {
+                return false
+            }
+            decoded = Array(key.utf8)
         }
         guard options.duplicateKeys == .reject || recordsMilestones else {
             state = .colon
             return true
         }
-        let key = recordsMilestones ? String(decoding: raw, as: UTF8.self) : ""
-        // Taken off the stack while it grows, so the set is not copied for every key.
-        guard case .object(var keys, _)? = stack.popLast() else { return false }
-        defer { stack.append(.object(keys: keys, key: nil)) }
-        if options.duplicateKeys == .reject && keys.contains(raw) {
+        let key = recordsMilestones ? String(decoding: decoded.map { $0[...] } ?? bytes[content], as: UTF8.self) : ""
+        let hash = decoded.map { KeySet.hash($0) } ?? KeySet.hash(bytes[content])
+        guard !keySets.isEmpty else { return false }
+        let last = keySets.count - 1
+        if options.duplicateKeys == .reject
+            && keySets[last].contains(hash: hash, range: content, decoded: decoded, in: bytes)
+        {
             failure = .duplicateKey
             return false
         }
-        keys.insert(raw)
+        keySets[last].insert(hash: hash, range: content, decoded: decoded)  // in place, not copied
         if recordsMilestones {
             path[path.count - 1] = key
             milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
@@ -412,9 +486,9 @@ public struct IncrementalJSONParser: Sendable {
     /// A value ended just before `end`: record it and expect what follows it.
     private mutating func endValue(at end: Int) {
         if recordsMilestones { milestones.append(.valueCompleted(path: path, range: valueStart..<end)) }
-        state = stack.isEmpty ? .done : .afterValue
-        if case .array(let count)? = stack.last, count == 0 {
-            stack[stack.count - 1] = .array(count: 1)
+        state = kinds.isEmpty ? .done : .afterValue
+        if kinds.last == false, counts.last == 0 {
+            counts[counts.count - 1] = 1
             if recordsMilestones { milestones.append(.elementStarted(array: Array(path.dropLast()), count: 1)) }
         }
     }

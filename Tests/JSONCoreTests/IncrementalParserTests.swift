@@ -173,6 +173,28 @@ import Testing
         }
     }
 
+    @Test(
+        "an object with 20,000 keys and one repeated at the end: found, without quadratic work",
+        .timeLimit(.minutes(1))
+    )
+    func manyKeys() {
+        var text = "{"
+        for k in 0..<20_000 { text += "\"key\(k)\": \(k)," }
+        text += "\"key17\": 0}"
+        let bytes = Array(text.utf8)
+        var parser = IncrementalJSONParser()
+        var offset = 0
+        while offset < bytes.count {
+            parser.feed(bytes[offset..<min(offset + 16, bytes.count)])
+            offset += 16
+        }
+        guard case .invalid(let error) = parser.status else {
+            Issue.record("the repeated key was not found")
+            return
+        }
+        #expect(error.code == .duplicateKey)
+    }
+
     static func randomValue(_ g: inout SplitMix, depth: Int) -> JSONValue {
         let pick = depth > 3 ? g.next() % 5 : g.next() % 7
         switch pick {
