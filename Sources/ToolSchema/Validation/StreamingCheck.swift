@@ -116,11 +116,14 @@ public struct StreamingCheck: Sendable {
             guard mode == .strict else { return nil }
             return validator.excludedType(kind, atInstancePath: JSONPointer(tokens: path))
         case .valueCompleted(let path, let range):
-            guard mode == .strict, let value = try? JSONParser(options: parser.options).parse(parser.bytes[range])
+            // Only where a subschema applies: the value is parsed again only to be checked.
+            let place = JSONPointer(tokens: path)
+            guard mode == .strict, validator.nodeIndex(atInstancePath: place) != nil,
+                let value = try? JSONParser(options: parser.options).parse(parser.bytes[range])
             else {
                 return nil
             }
-            return validator.validate(value, atInstancePath: JSONPointer(tokens: path))?.first
+            return validator.validate(value, atInstancePath: place)?.first
         case .elementStarted(let array, let count):
             guard mode == .strict, let max = validator.bound("maxItems", atInstancePath: JSONPointer(tokens: array)),
                 count > max
