@@ -43,6 +43,8 @@ import ToolSchema
             (#"{"city": "P", "tags": "[\"a\", \"b\"]"}"#, "parsed-json-string", #"{"city":"P","tags":["a","b"]}"#),
             (#"{"city": "P", "options": "{\"x\": 1}"}"#, "parsed-json-string", #"{"city":"P","options":{"x":1}}"#),
             (#"{"city": "P", "unit": " Celsius "}"#, "enum-case", #"{"city":"P","unit":"celsius"}"#),
+            (#"{"City": "P"}"#, "renamed-key", #"{"city":"P"}"#),
+            (#"{"city": "P", "Unit": "celsius"}"#, "renamed-key", #"{"city":"P","unit":"celsius"}"#),
         ]
     )
     func rules(_ text: String, _ kind: String, _ expected: String) throws {
@@ -71,6 +73,34 @@ import ToolSchema
         #expect(!result.isValid, "\(String(describing: result.arguments))")
         let hint = ModelHint(check: result, tool: "get_weather", validator: try Validator(Self.weather))
         #expect(hint.text.hasSuffix("Call `get_weather` again with corrected arguments."))
+    }
+
+    @Test("renamed-key: only a name that differs by case or separators, with a valid value, and never a guess")
+    func renamedKey() throws {
+        let v = try Validator([
+            "type": "object",
+            "properties": [
+                "city_name": ["type": "string"], "to": ["type": "string"], "days": ["type": "integer"],
+            ],
+            "required": ["city_name"],
+            "additionalProperties": false,
+        ])
+        let camel = v.check(arguments: #"{"cityName": "Beijing", "days": 2}"#, mode: .coerce)
+        #expect(camel.isValid && camel.arguments == ["city_name": "Beijing", "days": 2])
+        #expect(
+            camel.coercions.map(\.description) == [
+                #"/city_name: renamed the property "cityName" to "city_name", the declared name it differs from only by case or separators [renamed-key]"#
+            ]
+        )
+        // A value that is not valid there stays a hint, not a rename.
+        #expect(!v.check(arguments: #"{"cityName": 7}"#, mode: .coerce).isValid)
+        // Two names that could be the one: no guess.
+        let two = v.check(arguments: #"{"cityName": "A", "CITY_NAME": "B"}"#, mode: .coerce)
+        #expect(!two.isValid && two.coercions.isEmpty)
+        // Prefixes and other near names are the hint's business, not coercion's.
+        #expect(!v.check(arguments: #"{"to_airport": "SHA", "city_name": "A"}"#, mode: .coerce).isValid)
+        // Strict mode changes nothing.
+        #expect(v.check(arguments: #"{"cityName": "Beijing"}"#, mode: .strict).coercions.isEmpty)
     }
 
     @Test("ambiguous coercions are left alone")

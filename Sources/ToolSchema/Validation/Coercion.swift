@@ -34,6 +34,11 @@ public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
 
         /// A missing property filled with its schema's `default` (only when asked).
         public static let filledDefault = Kind("filled-default")
+        /// `{"City": …}` or `{"city_name": …}` where `city` or `cityName` is declared and
+        /// missing: an undeclared property whose name differs from exactly one missing declared
+        /// property only by case or separators (`_`, `-`, space), and whose value is valid
+        /// there, takes the declared name.
+        public static let renamedKey = Kind("renamed-key")
 
         /// Reads the kebab-case name.
         public init(from decoder: any Decoder) throws {
@@ -100,6 +105,57 @@ struct Coercer {
         )
     }
 
+    /// `cityName` and `city_name` and `City-Name` alike: lowercase, without separators.
+    static func folded(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
+    }
+
+    /// The renamed-key rule: an undeclared property whose folded name is that of exactly one
+    /// missing declared property (and of no other undeclared one), with a value valid there,
+    /// takes the declared name, in its place. Returns whether anything was renamed.
+    mutating func renameKeys(_ node: SchemaNode, _ object: inout JSONObject, path: [String]) -> Bool {
+        // Nothing to pair (the usual case) costs no allocation.
+        guard !node.properties.isEmpty,
+            object.contains(where: { node.property($0.key) == nil }),
+            node.properties.contains(where: { object[$0.name] == nil })
+        else { return false }
+        var missing: [String: [String]] = [:]  // folded name to missing declared names
+        for (name, _) in node.properties where object[name] == nil {
+            missing[Self.folded(name), default: []].append(name)
+        }
+        guard !missing.isEmpty else { return false }
+        var undeclared: [String: [String]] = [:]  // folded name to undeclared names present
+        for (name, _) in object
+        where node.property(name) == nil && !node.patternProperties.contains(where: { $0.pattern.matches(name) }) {
+            undeclared[Self.folded(name), default: []].append(name)
+        }
+        var renames: [String: String] = [:]
+        for (folded, names) in undeclared {
+            guard names.count == 1, let targets = missing[folded], targets.count == 1, let target = targets.first,
+                let schema = node.property(target), let value = object[names[0]], valid(schema, value)
+            else { continue }
+            renames[names[0]] = target
+        }
+        guard !renames.isEmpty else { return false }
+        var renamed = JSONObject()
+        for (name, value) in object {
+            if let target = renames[name] {
+                renamed[target] = value
+                record(
+                    path + [target],
+                    .renamedKey,
+                    .string(name),
+                    .string(target),
+                    "renamed the property \"\(name)\" to \"\(target)\", the declared name it differs from only by case or separators"
+                )
+            } else {
+                renamed[name] = value
+            }
+        }
+        object = renamed
+        return true
+    }
+
     /// Coerces `value` against node `i`, returning the (possibly) changed value.
     mutating func coerce(_ i: Int, _ value: JSONValue, path: [String]) -> JSONValue {
         let node = validator.nodes[i]
@@ -113,7 +169,7 @@ struct Coercer {
         value = coerceScalar(node, value, path: path)
         switch value {
         case .object(var object):
-            var changed = false
+            var changed = renameKeys(node, &object, path: path)
             for (name, member) in object {
                 guard let schema = memberSchema(node, name) else { continue }
                 let childPath = path + [name]

@@ -18,7 +18,9 @@ public import JSONCore
 /// It never calls a text hopeless when some continuation would pass `Validator.check(arguments:mode:options:)`
 /// in the same mode. What it can tell depends on the mode:
 /// - in every mode, a completed property name the schema forbids (`additionalProperties:
-///   false`, `propertyNames`): no repair or coercion removes or renames a property;
+///   false`, `propertyNames`): no repair or coercion removes a property, and outside strict
+///   mode a name is spared when it differs from a declared one only by case or separators,
+///   which the `renamed-key` coercion may still fix;
 /// - in `strict` mode also a value whose type the schema excludes, as soon as the value begins;
 ///   a completed value that fails its subschema (a wrong enum value, a bound, a closed object
 ///   without a required property); more items than `maxItems` or properties than
@@ -98,7 +100,11 @@ public struct StreamingCheck: Sendable {
         switch milestone {
         case .keyCompleted(let object, let key):
             counts[object, default: 0] += 1
-            if let violation = validator.forbiddenProperty(key, inObjectAt: JSONPointer(tokens: object)) {
+            if let violation = validator.forbiddenProperty(key, inObjectAt: JSONPointer(tokens: object)),
+                mode == .strict || !validator.declaresFolded(key, inObjectAt: JSONPointer(tokens: object))
+            {
+                // (Outside strict mode, a name that differs from a declared one only by case or
+                // separators may still be renamed by the renamed-key coercion.)
                 return violation
             }
             guard mode == .strict,
@@ -168,6 +174,14 @@ extension Validator {
             message: "unexpected property \"\(key)\"; the allowed properties are \(allowed)",
             details: .init(properties: [key])
         )
+    }
+
+    /// Whether the object at `path` declares a property `key` could be renamed to by the
+    /// renamed-key coercion (the same name, ignoring case and separators).
+    package func declaresFolded(_ key: String, inObjectAt path: JSONPointer) -> Bool {
+        guard let index = nodeIndex(atInstancePath: path) else { return false }
+        let folded = Coercer.folded(key)
+        return resolvedNode(index).properties.contains { Coercer.folded($0.name) == folded }
     }
 
     /// The violation of a value of `kind` at `path` whatever it turns out to be, when the
