@@ -15,6 +15,21 @@ func race<Value: Sendable>(
     timeout: Duration?,
     _ operation: @escaping @Sendable () async throws -> Value
 ) async -> RaceOutcome<Value> {
+    await race(operation) { gate in
+        guard let timeout else { return }
+        do {
+            try await Task.sleep(for: timeout)
+            gate.finish(.timedOut)
+        } catch {}
+    }
+}
+
+/// The race itself: `operation` against `timer` (which finishes the gate with `.timedOut`
+/// when its time comes) and the caller's cancellation; both tasks are cancelled at the end.
+func race<Value: Sendable>(
+    _ operation: @escaping @Sendable () async throws -> Value,
+    timer: @escaping @Sendable (RaceGate<Value>) async -> Void
+) async -> RaceOutcome<Value> {
     let gate = RaceGate<Value>()
     let work = Task {
         do {
@@ -24,21 +39,14 @@ func race<Value: Sendable>(
             gate.finish(error is CancellationError && Task.isCancelled ? .cancelled : .error(error))
         }
     }
-    let timer = timeout.map { timeout in
-        Task {
-            do {
-                try await Task.sleep(for: timeout)
-                gate.finish(.timedOut)
-            } catch {}
-        }
-    }
+    let clock = Task { await timer(gate) }
     let outcome = await withTaskCancellationHandler {
         await withCheckedContinuation { continuation in gate.wait(continuation) }
     } onCancel: {
         gate.finish(.cancelled)
     }
     work.cancel()
-    timer?.cancel()
+    clock.cancel()
     return outcome
 }
 

@@ -18,6 +18,23 @@ struct StreamAssembler {
     let api: ChatAPI
     private(set) var isDone = false
 
+    /// What an event added, for callers that report a stream as it grows without rebuilding
+    /// the turn after every event.
+    enum Delta {
+        /// More of the answer's text.
+        case text(String)
+        /// More of call `call`'s arguments (`name` is empty until it is known).
+        case arguments(call: Int, name: String, soFar: String)
+    }
+
+    private var deltas: [Delta] = []
+
+    /// The deltas since the last call, in order.
+    mutating func takeDeltas() -> [Delta] {
+        defer { deltas.removeAll(keepingCapacity: true) }
+        return deltas
+    }
+
     // OpenAI-compatible
     private var role = "assistant"
     private var texts: [String: String] = [:]  // content, reasoning_content, … appended
@@ -98,6 +115,7 @@ struct StreamAssembler {
                 if case .string(let s) = value {
                     if texts[key] == nil { textOrder.append(key) }
                     texts[key, default: ""] += s
+                    if key == "content", !s.isEmpty { deltas.append(.text(s)) }
                 } else if !value.isNull {
                     others[key] = value
                 }
@@ -136,7 +154,10 @@ struct StreamAssembler {
         // The name comes whole in one piece; a server that repeats it repeats it whole. Names
         // are never concatenated.
         if let name = Self.meaningful(piece["function"]?["name"]), calls[i].name.isEmpty { calls[i].name = name }
-        if let fragment = piece["function"]?["arguments"]?.stringValue { calls[i].arguments += fragment }
+        if let fragment = piece["function"]?["arguments"]?.stringValue, !fragment.isEmpty {
+            calls[i].arguments += fragment
+            deltas.append(.arguments(call: i, name: calls[i].name, soFar: calls[i].arguments))
+        }
     }
 
     private mutating func consumeAnthropic(_ event: JSONValue, type: String) throws(ToolLoopError.Reason) {
@@ -154,8 +175,23 @@ struct StreamAssembler {
                 throw .malformedResponse("content_block_delta for a block that did not start")
             }
             switch delta["type"]?.stringValue {
-            case "text_delta": blocks[index]?.text += delta["text"]?.stringValue ?? ""
-            case "input_json_delta": blocks[index]?.json += delta["partial_json"]?.stringValue ?? ""
+            case "text_delta":
+                let text = delta["text"]?.stringValue ?? ""
+                blocks[index]?.text += text
+                if !text.isEmpty { deltas.append(.text(text)) }
+            case "input_json_delta":
+                let fragment = delta["partial_json"]?.stringValue ?? ""
+                blocks[index]?.json += fragment
+                if !fragment.isEmpty, let block = blocks[index] {
+                    let call = blockOrder.filter { blocks[$0]?.start["type"] == "tool_use" }.firstIndex(of: index) ?? 0
+                    deltas.append(
+                        .arguments(
+                            call: call,
+                            name: block.start["name"]?.stringValue ?? "",
+                            soFar: block.json
+                        )
+                    )
+                }
             case "thinking_delta": blocks[index]?.thinking += delta["thinking"]?.stringValue ?? ""
             case "signature_delta": blocks[index]?.signature += delta["signature"]?.stringValue ?? ""
             default: break

@@ -54,16 +54,7 @@ func race<Value: Sendable>(
     watching watch: StreamWatch,
     _ operation: @escaping @Sendable () async throws -> Value
 ) async -> RaceOutcome<Value> {
-    let gate = RaceGate<Value>()
-    let work = Task {
-        do {
-            let value = try await operation()
-            gate.finish(.value(value))
-        } catch {
-            gate.finish(error is CancellationError && Task.isCancelled ? .cancelled : .error(error))
-        }
-    }
-    let timer = Task {
+    await race(operation) { gate in
         while !Task.isCancelled {
             let limit = watch.limit
             if ContinuousClock.now >= limit {
@@ -79,14 +70,6 @@ func race<Value: Sendable>(
             }
         }
     }
-    let outcome = await withTaskCancellationHandler {
-        await withCheckedContinuation { continuation in gate.wait(continuation) }
-    } onCancel: {
-        gate.finish(.cancelled)
-    }
-    work.cancel()
-    timer.cancel()
-    return outcome
 }
 
 /// How one streamed attempt ended.
@@ -148,72 +131,42 @@ extension ModelRequester {
                 var errorBody: [UInt8] = []
                 var reader = ServerSentEventReader()
                 var assembler = StreamAssembler(api: api)
-                var shownText = 0
-                var shownArguments: [Int] = []
                 var watches: [Int: StreamingCheck] = [:]
                 var fed: [Int: Int] = [:]
                 var reported: Set<Int> = []
                 func consume(_ events: [ServerSentEvent]) throws {
                     for event in events {
                         try assembler.consume(event)
-                        let turn = assembler.turn()
-                        if let text = turn.text, text.unicodeScalars.count > shownText {
-                            let scalars = Array(text.unicodeScalars)
-                            var piece = String.UnicodeScalarView()
-                            piece.append(contentsOf: scalars[shownText...])
-                            shownText = scalars.count
-                            emit(.textDelta(step: step, text: String(piece)))
-                        }
-                        for (k, call) in turn.calls.enumerated() {
-                            // Checked as they arrive, once the tool is known.
-                            if !call.name.isEmpty, !reported.contains(k) {
-                                if watches[k] == nil, let made = makeWatch(call.name) { watches[k] = made }
-                                if var watch = watches[k] {
-                                    let bytes = Array(call.argumentsText.utf8)
-                                    let start = fed[k] ?? 0
-                                    if bytes.count > start {
-                                        let verdict = watch.feed(bytes[start...])
-                                        fed[k] = bytes.count
-                                        watches[k] = watch
-                                        if case .hopeless(let violation) = verdict {
-                                            reported.insert(k)
-                                            let check = ArgumentCheck(
-                                                isValid: false,
-                                                arguments: [:],
-                                                errors: [violation]
-                                            )
-                                            let hint = ModelHint(
-                                                check: check,
-                                                tool: call.name,
-                                                validator: watch.validator
-                                            )
-                                            .withoutCorrectedArguments()
-                                            emit(
-                                                .callHopeless(
-                                                    step: step,
-                                                    call: k,
-                                                    name: call.name,
-                                                    violation: violation,
-                                                    hint: hint.text
-                                                )
-                                            )
-                                            if stopsHopeless { throw StopReading(call: k, hint: hint) }
-                                        }
-                                    }
-                                }
-                            }
-                            if k >= shownArguments.count { shownArguments.append(0) }
-                            let bytes = call.argumentsText.utf8.count
-                            guard bytes > shownArguments[k] else { continue }
-                            shownArguments[k] = bytes
-                            emit(
-                                .argumentsDelta(
-                                    step: step,
-                                    call: k,
-                                    name: call.name,
-                                    argumentsSoFar: call.argumentsText
+                        // What the event added, without rebuilding the turn after every event.
+                        for delta in assembler.takeDeltas() {
+                            switch delta {
+                            case .text(let text):
+                                emit(.textDelta(step: step, text: text))
+                            case .arguments(let k, let name, let soFar):
+                                emit(.argumentsDelta(step: step, call: k, name: name, argumentsSoFar: soFar))
+                                // Checked as they arrive, once the tool is known.
+                                guard !name.isEmpty, !reported.contains(k) else { continue }
+                                if watches[k] == nil, let made = makeWatch(name) { watches[k] = made }
+                                guard var prefixCheck = watches[k] else { continue }
+                                let verdict = prefixCheck.feed(soFar.utf8.dropFirst(fed[k] ?? 0))
+                                fed[k] = soFar.utf8.count
+                                watches[k] = prefixCheck
+                                guard case .hopeless(let violation) = verdict else { continue }
+                                reported.insert(k)
+                                let check = ArgumentCheck(isValid: false, arguments: [:], errors: [violation])
+                                let hint = ModelHint(check: check, tool: name, validator: prefixCheck.validator)
+                                    .withoutCorrectedArguments()
+                                emit(
+                                    .callHopeless(
+                                        step: step,
+                                        call: k,
+                                        name: name,
+                                        violation: violation,
+                                        hint: hint.text
+                                    )
                                 )
-                            )
+                                if stopsHopeless { throw StopReading(call: k, hint: hint) }
+                            }
                         }
                     }
                 }
