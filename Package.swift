@@ -61,7 +61,11 @@ let package = Package(
             path: "Tests/HTTPTestSupport"
         ),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "TestSupport"]),
-        .testTarget(name: "ToolSchemaTests", dependencies: ["ToolSchema", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "ToolSchemaTests",
+            dependencies: ["ToolSchema", "TestSupport"],
+            exclude: ["Fixtures", "Conformance"]
+        ),
         .testTarget(
             name: "ToolCallingTests",
             dependencies: ["ToolCalling", "TestSupport", "HTTPTestSupport"],

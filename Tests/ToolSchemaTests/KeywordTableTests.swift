@@ -37,22 +37,6 @@ import ToolSchema
         }
     }
 
-    @Test("keywords not implemented yet are refused by the validator and reported by lint")
-    func notYetSupported() throws {
-        let names = SchemaKeyword.table.filter { $0.support == .notYet }.map(\.name)
-        #expect(Set(names) == Validator.unsupportedKeywords)
-        for name in names {
-            let value: JSONValue = name.hasPrefix("$") ? "#/$defs/x" : ["type": "string"]
-            let schema: JSONValue = ["type": "object", name: value, "$defs": ["x": true]]
-            #expect(throws: SchemaError.self, "\(name)") { try Validator(schema) }
-            var options = Validator.Options()
-            options.ignoresUnsupportedKeywords = true
-            #expect(throws: Never.self) { try Validator(schema, options: options) }
-            let report = Linter().lint([ToolSpec(name: "f", description: "d", parameters: schema)])
-            #expect(report.findings.contains { $0.rule.id == "unsupported-keyword" }, "\(name): \(report.rendered())")
-        }
-    }
-
     @Test("keywords without effect change no verdict")
     func noEffect() throws {
         for keyword in SchemaKeyword.table where keyword.support == .noEffect {

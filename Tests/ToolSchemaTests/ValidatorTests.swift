@@ -108,6 +108,17 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         .init(["if": ["type": "string"], "then": ["minLength": 2]], "a", ["minLength at "]),
         .init(["if": ["type": "string"]], "a"),
         .init(["if": ["type": "string"], "else": ["minimum": 5]], 1, ["minimum at "]),
+        // unevaluated: what no adjacent or in-place subschema evaluated
+        .init(
+            ["properties": ["a": true], "allOf": [["properties": ["b": true]]], "unevaluatedProperties": false],
+            ["a": 1, "b": 2, "c": 3],
+            ["unevaluatedProperties at /c"]
+        ),
+        .init(
+            ["prefixItems": [true], "unevaluatedItems": ["type": "string"]],
+            [1, "x", 2],
+            ["type at /2"]
+        ),
         // booleans and annotations
         .init(true, ["anything": 1]), .init(false, 1, ["false at "]),
         .init(
@@ -335,37 +346,4 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
 
 enum JSONEncoderBridge {
     static func encode(_ errors: [SchemaViolation]) throws -> Data { try JSONEncoder().encode(errors) }
-}
-
-/// Keywords the validator does not implement yet are never silently accepted.
-@Suite struct UnsupportedKeywordTests {
-    @Test(
-        "a schema that relies on an unimplemented keyword is refused, naming it",
-        arguments: [
-            ("unevaluatedProperties", JSONValue.bool(false)), ("unevaluatedItems", ["type": "string"]),
-            ("$dynamicRef", "#meta"), ("$recursiveRef", "#"),
-        ] as [(String, JSONValue)]
-    )
-    func refused(keyword: String, value: JSONValue) throws {
-        var object: JSONObject = ["type": "object", "properties": ["a": ["type": "string"]]]
-        object[keyword] = value
-        let schema = JSONValue.object(object)
-        #expect {
-            try Validator(schema)
-        } throws: { error in
-            guard let error = error as? SchemaError else { return false }
-            return error.schemaPath == JSONPointer(tokens: [keyword])
-                && error.message.hasPrefix("\(keyword) is not supported")
-        }
-        // Opting in accepts the schema, without the check: the extra property passes.
-        var options = Validator.Options()
-        options.ignoresUnsupportedKeywords = true
-        #expect(try Validator(schema, options: options).isValid(["a": "x", "b": 1]))
-    }
-
-    @Test("true and {} change nothing and are accepted")
-    func harmless() throws {
-        _ = try Validator(["type": "object", "unevaluatedProperties": true])
-        _ = try Validator(["type": "array", "unevaluatedItems": [:]])
-    }
 }

@@ -60,11 +60,6 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
         "ref",
         "$ref resolves inside the schema; remote references are never fetched."
     )
-    /// No assertion keyword the validator does not implement yet (unevaluatedProperties, unevaluatedItems, $dynamicRef, $recursiveRef).
-    public static let unsupportedKeyword = LintRule(
-        "unsupported-keyword",
-        "No assertion keyword the validator does not implement yet (unevaluatedProperties, unevaluatedItems, $dynamicRef, $recursiveRef)."
-    )
     /// pattern compiles as an ECMA-262 regular expression a linear-time engine can run.
     public static let pattern = LintRule(
         "pattern",
@@ -143,7 +138,7 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
     /// Every rule.
     public static let all: [LintRule] = [
         .syntax, .rootType, .schemaType, .typeName, .required, .properties, .enumValues, .valueType, .bounds,
-        .keywordValue, .reference, .unsupportedKeyword, .pattern, .misspelledKeyword, .unknownKeyword,
+        .keywordValue, .reference, .pattern, .misspelledKeyword, .unknownKeyword,
         .nonStandardKeyword, .missingDescription, .duplicateName, .openAIName, .openAIToolCount, .strictRequired,
         .strictAdditionalProperties, .strictRootAnyOf, .strictUnsupportedKeyword, .strictFormat, .strictLimits,
         .anthropicName, .anthropicRootType, .geminiName, .geminiAdditionalProperties, .geminiEnumType,

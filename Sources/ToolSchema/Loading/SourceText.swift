@@ -122,6 +122,8 @@ public struct LoadError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let unreadable = Code("unreadable")
         /// The YAML parser could not start (out of memory).
         public static let resources = Code("resources")
+        /// A file that must hold one document (a schema resource) holds several.
+        public static let documentCount = Code("document-count")
     }
 
     /// What kind of problem it is.

@@ -115,3 +115,66 @@ public enum SpecFiles {
         LoadError(code: .unreadable, file: path, position: nil, message: "cannot read '\(path)': \(reason)")
     }
 }
+
+extension SchemaResource {
+    /// The `file://` URI of a path (made absolute against the working directory), or nil for
+    /// standard input.
+    static func fileURI(_ path: String) -> String? {
+        guard path != "-", !path.hasPrefix("<") else { return nil }
+        return URL(fileURLWithPath: path).standardizedFileURL.absoluteString
+    }
+}
+
+extension SchemaResource {
+    /// The schema documents at a path, for `$ref`s to point to: the file, or every `*.json`,
+    /// `*.yaml` and `*.yml` file under the directory (as ``SpecFiles/expand(_:)`` finds them).
+    /// Each answers to its own `file://` URI and its `$id`s; with `baseURI`, also to
+    /// `baseURI` followed by its path relative to `path` (a single file answers to `baseURI`
+    /// itself, or when that ends in `/`, to it followed by the file's name), so
+    /// `load("remotes", baseURI: "http://localhost:1234/")` serves `remotes/a/b.json` as
+    /// `http://localhost:1234/a/b.json`.
+    ///
+    /// - Throws: ``LoadError`` for a path that cannot be read or a file that is not JSON or
+    ///   YAML (a YAML file must hold one document).
+    public static func load(_ path: String, baseURI: String? = nil) throws(LoadError) -> [SchemaResource] {
+        var resources: [SchemaResource] = []
+        let files = try SpecFiles.expand([path])
+        var isDirectory: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        for file in files {
+            let source = try SpecFiles.read(file)
+            let documents = try LoadedDocument.load(source)
+            guard documents.count == 1, let document = documents.first else {
+                throw LoadError(
+                    code: .documentCount,
+                    file: file,
+                    position: nil,
+                    message: "a schema resource file must hold one document, found \(documents.count)"
+                )
+            }
+            resources.append(SchemaResource(document.value, uri: fileURI(file), file: file))
+            if let baseURI {
+                let uri: String
+                if isDirectory.boolValue {
+                    let prefix = path.hasSuffix("/") ? path : path + "/"
+                    let relative = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+                    uri = (baseURI.hasSuffix("/") ? baseURI : baseURI + "/") + relative
+                } else {
+                    // A file answers to the base URI itself, or to the folder URI plus its name.
+                    uri = baseURI.hasSuffix("/") ? baseURI + (file as NSString).lastPathComponent : baseURI
+                }
+                resources.append(SchemaResource(document.value, uri: uri, file: file))
+            }
+        }
+        return resources
+    }
+
+    /// The resources a command-line value names: `PATH` or `BASE_URI=PATH` (see
+    /// ``load(_:baseURI:)``).
+    public static func load(argument: String) throws(LoadError) -> [SchemaResource] {
+        if let equals = argument.firstIndex(of: "="), argument[..<equals].contains(":") {
+            return try load(String(argument[argument.index(after: equals)...]), baseURI: String(argument[..<equals]))
+        }
+        return try load(argument)
+    }
+}

@@ -71,9 +71,6 @@ package struct SchemaKeyword: Sendable {
         case implemented
         /// Has no effect on a verdict, so there is nothing to implement.
         case noEffect
-        /// Would change verdicts but is not implemented yet: a schema that uses it is refused
-        /// unless the caller accepts it unchecked.
-        case notYet
     }
 
     package let name: String
@@ -105,11 +102,12 @@ extension SchemaKeyword {
         // Core
         .init("$schema", .value, .core, .all, strict, .noEffect),
         .init("$id", .value, .core, .since06, strict, .noEffect),
+        .init("id", .value, .core, [.draft04], [], .noEffect),
         .init("$ref", .value, .core, .all, strict),
         .init("$anchor", .value, .core, .since2019, strict, .noEffect),
-        .init("$dynamicRef", .value, .core, [.draft2020_12], strict, .notYet),
+        .init("$dynamicRef", .value, .core, [.draft2020_12], strict),
         .init("$dynamicAnchor", .value, .core, [.draft2020_12], strict, .noEffect),
-        .init("$recursiveRef", .value, .core, [.draft2019_09], strict, .notYet),
+        .init("$recursiveRef", .value, .core, [.draft2019_09], strict),
         .init("$recursiveAnchor", .value, .core, [.draft2019_09], strict, .noEffect),
         .init("$vocabulary", .value, .core, .since2019, strict, .noEffect),
         .init("$comment", .value, .core, .since07, strict, .noEffect),
@@ -133,8 +131,8 @@ extension SchemaKeyword {
         .init("patternProperties", .schemaMap, .applicator, .all, strict),
         .init("additionalProperties", .schema, .applicator, .all, strict),
         .init("propertyNames", .schema, .applicator, .since06, strict),
-        .init("unevaluatedItems", .schema, .applicator, .since2019, strict, .notYet),
-        .init("unevaluatedProperties", .schema, .applicator, .since2019, strict, .notYet),
+        .init("unevaluatedItems", .schema, .applicator, .since2019, strict),
+        .init("unevaluatedProperties", .schema, .applicator, .since2019, strict),
         // Assertions
         .init("type", .value, .assertion, .all, both),
         .init("enum", .value, .assertion, .all, both),
@@ -181,9 +179,6 @@ extension SchemaKeyword {
 
     /// Every keyword's name.
     package static let known: Set<String> = Set(table.map(\.name))
-
-    /// The keywords the validator does not implement yet (``Support/notYet``).
-    package static let notYetSupported: Set<String> = Set(table.filter { $0.support == .notYet }.map(\.name))
 
     /// The keywords a provider's schema subset accepts.
     package static func supported(by provider: Providers) -> Set<String> {

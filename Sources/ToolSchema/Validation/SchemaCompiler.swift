@@ -1,38 +1,80 @@
 import JSONCore
 
-/// Compiles a schema into ``SchemaKeywords`` for every subschema reached from the root, then
-/// resolves `$ref`s and refuses cycles that never reach a value.
+/// Compiles a schema into ``SchemaKeywords`` for every subschema reached from the root, across
+/// the documents its references reach, then resolves `$ref`s, gathers the candidates of each
+/// `$dynamicRef` and `$recursiveRef`, and refuses cycles that never reach a value.
 struct SchemaCompiler {
-    let root: JSONValue
+    var index: ResourceIndex
     var nodes: [SchemaKeywords] = []
-    var byPointer: [JSONPointer: Int] = [:]
-    var pendingRefs: [(node: Int, target: JSONPointer, at: JSONPointer)] = []
-    var ignoresUnsupportedKeywords = false
+    var byPlace: [DocumentPointer: Int] = [:]
+    var pendingRefs: [(node: Int, target: DocumentPointer, at: JSONPointer, kind: RefKind)] = []
+    /// Dynamic references: the node holding one, the anchor name it looks for (nil for
+    /// `$recursiveRef`), and the candidates found so far by resource.
+    var dynamicRefs: [(node: Int, name: String?)] = []
+    /// The document of the subschema being compiled.
+    var document = 0
+    /// The dialect of a bundled meta-schema loaded on demand is its own; this is for the rest.
+    var defaultDialect = SchemaDialect.draft2020_12
 
-    init(root: JSONValue) {
-        self.root = root
+    enum RefKind { case ref, dynamicFallback }
+
+    init(index: ResourceIndex) {
+        self.index = index
     }
 
     func fail(_ code: SchemaError.Code, _ pointer: JSONPointer, _ message: String) -> SchemaError {
         SchemaError(code: code, schemaPath: pointer, message: message)
     }
 
-    mutating func compile(_ schema: JSONValue, at pointer: JSONPointer) throws(SchemaError) -> Int {
-        if let existing = byPointer[pointer] { return existing }
-        let index = nodes.count
-        var node = SchemaKeywords(location: pointer)
+    /// Where a place is, for messages: the pointer, and the document when it is not the
+    /// schema itself.
+    func describe(_ place: DocumentPointer) -> String {
+        place.document == 0
+            ? place.pointer.fragment : index.documents[place.document].uri.description + place.pointer.fragment
+    }
+
+    mutating func compile(at place: DocumentPointer, value: JSONValue? = nil) throws(SchemaError) -> Int {
+        if let existing = byPlace[place] { return existing }
+        guard let schema = value ?? place.pointer.resolve(in: index.documents[place.document].root) else {
+            throw fail(.reference, place.pointer, "nothing is at \(describe(place))")
+        }
+        let outer = document
+        document = place.document
+        defer { document = outer }
+        let resource = index.enclosing(place)
+        let nodeIndex = nodes.count
+        var node = SchemaKeywords(location: place.pointer)
+        node.resource = resource
+        node.document = place.document
         nodes.append(node)
-        byPointer[pointer] = index
+        byPlace[place] = nodeIndex
         switch schema {
         case .bool(let b):
             node.always = b
         case .object(let o):
-            try compileKeywords(o, into: &node, at: pointer, index: index)
+            do {
+                try compileKeywords(o, into: &node, at: place, index: nodeIndex)
+            } catch {
+                var located = error
+                if place.document != 0, located.document == nil {
+                    located.document = index.documents[place.document].uri.description
+                }
+                throw located
+            }
         default:
-            throw fail(.notASchema, pointer, "a schema must be an object or true/false, found a \(schema.typeName)")
+            throw fail(
+                .notASchema,
+                place.pointer,
+                "a schema must be an object or true/false, found a \(schema.typeName)"
+            )
         }
-        nodes[index] = node
-        return index
+        nodes[nodeIndex] = node
+        return nodeIndex
+    }
+
+    /// Compiles a subschema of the document being compiled.
+    mutating func compile(_ value: JSONValue, at pointer: JSONPointer) throws(SchemaError) -> Int {
+        try compile(at: DocumentPointer(document: document, pointer: pointer), value: value)
     }
 
     func count(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> Int {
@@ -74,11 +116,21 @@ struct SchemaCompiler {
     mutating func compileKeywords(
         _ o: JSONObject,
         into node: inout SchemaKeywords,
-        at pointer: JSONPointer,
-        index: Int
+        at place: DocumentPointer,
+        index nodeIndex: Int
     ) throws(SchemaError) {
+        let pointer = place.pointer
+        let resource = index.resources[node.resource]
+        let dialect = resource.dialect
+        node.containsEvaluatesItems = dialect >= .draft2020_12
+        // Up to draft-07 a `$ref` replaces every keyword beside it.
+        let onlyRef = dialect.refOverridesSiblings && o["$ref"] != nil
         for (key, value) in o {
             let here = pointer.appending(key)
+            if let keyword = SchemaKeyword.named[key] {
+                if !dialect.reads(keyword) { continue }
+                if onlyRef && keyword.role != .annotation && key != "$ref" { continue }
+            }
             switch key {
             case "type":
                 var set: TypeSet = []
@@ -224,37 +276,33 @@ struct SchemaCompiler {
             case "else": node.elseNode = try compile(value, at: here)
             case "$ref":
                 guard case .string(let ref) = value else { throw fail(.keywordValue, here, "$ref must be a string") }
-                guard ref.hasPrefix("#") else {
-                    throw fail(
-                        .reference,
-                        here,
-                        "$ref \"\(ref)\" points outside this schema; remote references are never fetched"
-                    )
+                let target = try resolve(ref, from: node.resource, at: here, keyword: key)
+                pendingRefs.append((nodeIndex, target.place, here, .ref))
+            case "$dynamicRef" where dialect == .draft2020_12, "$recursiveRef" where dialect == .draft2019_09:
+                guard case .string(let ref) = value else { throw fail(.keywordValue, here, "\(key) must be a string") }
+                let target = try resolve(ref, from: node.resource, at: here, keyword: key)
+                pendingRefs.append((nodeIndex, target.place, here, .dynamicFallback))
+                if key == "$dynamicRef" {
+                    // Dynamic only when the first target is a `$dynamicAnchor` of that name
+                    // (the "bookend"); otherwise it is a plain `$ref`.
+                    if let name = target.anchor, index.resources[target.resource].dynamicAnchors.contains(name) {
+                        dynamicRefs.append((nodeIndex, name))
+                    }
+                } else if index.resources[target.resource].recursiveAnchor,
+                    target.place.pointer == index.resources[target.resource].pointer
+                {
+                    dynamicRefs.append((nodeIndex, nil))
                 }
-                let target: JSONPointer
-                do {
-                    target = try JSONPointer(fragment: ref)
-                } catch {
-                    throw fail(
-                        .reference,
-                        here,
-                        "$ref \"\(ref)\" is not a JSON Pointer fragment (anchors are not supported): \(error.message)"
-                    )
-                }
-                pendingRefs.append((index, target, here))
+            case "$dynamicRef", "$recursiveRef":
+                break  // the other draft's keyword: not read here
+            case "unevaluatedProperties":
+                node.unevaluatedProperties = try compile(value, at: here)
+            case "unevaluatedItems":
+                node.unevaluatedItems = try compile(value, at: here)
             case "default":
                 node.defaultValue = value
             case "description":
                 node.description = value.stringValue
-            case let key where Validator.usesUnsupportedKeyword(key, value):
-                guard ignoresUnsupportedKeywords else {
-                    throw fail(
-                        .unsupportedKeyword,
-                        here,
-                        "\(key) is not supported by this validator yet, so the schema cannot be checked as written; "
-                            + "remove it, or set Validator.Options.ignoresUnsupportedKeywords to accept the schema without checking it"
-                    )
-                }
             default:
                 break  // annotations and unknown keywords do not affect validity
             }
@@ -264,17 +312,109 @@ struct SchemaCompiler {
         if node.maximumIsExclusive { node.maximum = nil }
     }
 
-    mutating func finish() throws(SchemaError) {
-        while let (index, target, at) = pendingRefs.popLast() {
-            guard let resolved = target.resolve(in: root) else {
+    /// Where a reference leads: the place, its resource, and the anchor name when the
+    /// fragment is one.
+    struct Target {
+        var place: DocumentPointer
+        var resource: Int
+        var anchor: String?
+    }
+
+    /// Resolves a `$ref` (or `$dynamicRef`, `$recursiveRef`) against the base URI of the
+    /// resource it is in. Nothing is fetched: the URI must name a document the validator was
+    /// given, an `$id` inside one, or a bundled meta-schema.
+    mutating func resolve(
+        _ ref: String,
+        from resource: Int,
+        at here: JSONPointer,
+        keyword: String
+    ) throws(SchemaError) -> Target {
+        let uri = index.resources[resource].uri.resolving(ref)
+        let key = uri.withoutFragment
+        if index.byURI[key] == nil, let meta = MetaSchemas.byURI[key] {
+            index.add(meta.schema, uri: key, file: nil, dialect: defaultDialect)
+        }
+        guard let r = index.byURI[key] else {
+            throw fail(
+                .reference,
+                here,
+                "\(keyword) \"\(ref)\" points to \(key), which no schema given to this validator answers to; "
+                    + "nothing is fetched: pass that document in Validator(_:resources:) (on the command line, --resources)"
+            )
+        }
+        let target = index.resources[r]
+        let fragment = uri.fragment ?? ""
+        if fragment.isEmpty {
+            return Target(place: DocumentPointer(document: target.document, pointer: target.pointer), resource: r)
+        }
+        if fragment.hasPrefix("/") {
+            let pointer: JSONPointer
+            do {
+                pointer = try JSONPointer(fragment: "#" + fragment)
+            } catch {
                 throw fail(
                     .reference,
-                    at,
-                    "$ref \"\(target.fragment)\" does not resolve: nothing in the schema is at \(target)"
+                    here,
+                    "\(keyword) \"\(ref)\" has an invalid JSON Pointer fragment: \(error.message)"
                 )
             }
-            let compiled = try compile(resolved, at: target)
-            nodes[index].ref = compiled
+            let place = DocumentPointer(
+                document: target.document,
+                pointer: JSONPointer(tokens: target.pointer.tokens + pointer.tokens)
+            )
+            guard place.pointer.resolve(in: index.documents[target.document].root) != nil else {
+                throw fail(
+                    .reference,
+                    here,
+                    "\(keyword) \"\(ref)\" does not resolve: nothing in \(key) is at \(pointer)"
+                )
+            }
+            return Target(place: place, resource: r)
+        }
+        let name = SchemaURI.percentDecoded(fragment)
+        guard let pointer = target.anchors[name] else {
+            let known = target.anchors.keys.sorted()
+            throw fail(
+                .reference,
+                here,
+                "\(keyword) \"\(ref)\" does not resolve: \(key) has no anchor named \"\(name)\""
+                    + (known.isEmpty ? "" : " (its anchors: \(known.joined(separator: ", ")))")
+            )
+        }
+        return Target(place: DocumentPointer(document: target.document, pointer: pointer), resource: r, anchor: name)
+    }
+
+    mutating func finish() throws(SchemaError) {
+        while true {
+            while let (nodeIndex, target, _, kind) = pendingRefs.popLast() {
+                let compiled = try compile(at: target)
+                switch kind {
+                case .ref: nodes[nodeIndex].ref = compiled
+                case .dynamicFallback:
+                    nodes[nodeIndex].dynamicRef = DynamicTarget(fallback: compiled, candidates: [:])
+                }
+            }
+            // A dynamic reference may land on its anchor in any resource evaluation can be
+            // in: every resource with a compiled node. Compiling those targets can reach new
+            // resources, so this repeats until nothing new is compiled.
+            let entered = Set(nodes.map(\.resource))
+            let before = nodes.count
+            for (nodeIndex, name) in dynamicRefs {
+                for r in entered.sorted() {
+                    let resource = index.resources[r]
+                    let pointer: JSONPointer
+                    if let name {
+                        guard resource.dynamicAnchors.contains(name), let p = resource.anchors[name] else { continue }
+                        pointer = p
+                    } else {
+                        guard resource.recursiveAnchor else { continue }
+                        pointer = resource.pointer
+                    }
+                    let compiled = try compile(at: DocumentPointer(document: resource.document, pointer: pointer))
+                    nodes[nodeIndex].dynamicRef?.candidates[r] = compiled
+                }
+            }
+            if pendingRefs.isEmpty && nodes.count == before { break }
         }
         try checkCycles()
     }
@@ -313,7 +453,10 @@ struct SchemaCompiler {
     func inPlace(_ i: Int) -> [Int] {
         let n = nodes[i]
         var edges = n.allOf + n.anyOf + n.oneOf + n.dependentSchemas.map(\.1)
-        for e in [n.ref, n.not, n.ifNode, n.thenNode, n.elseNode] { if let e { edges.append(e) } }
+        for e in [n.ref, n.not, n.ifNode, n.thenNode, n.elseNode, n.dynamicRef?.fallback] {
+            if let e { edges.append(e) }
+        }
+        if let candidates = n.dynamicRef?.candidates { edges += candidates.values.sorted() }
         return edges
     }
 }

@@ -22,14 +22,15 @@ public struct SchemaError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let reference = Code("reference")
         /// A `$ref` cycle that never reaches a value.
         public static let referenceCycle = Code("reference-cycle")
-        /// A keyword the validator does not implement yet (``Validator/unsupportedKeywords``).
-        public static let unsupportedKeyword = Code("unsupported-keyword")
     }
 
     /// What kind of problem it is.
     public var code: Code
-    /// Where in the schema the problem is.
+    /// Where in the schema the problem is (in ``document`` when that is set).
     public var schemaPath: JSONPointer
+    /// The URI of the document the problem is in, when it is a resource the schema refers to
+    /// rather than the schema itself.
+    public var document: String?
     /// What is wrong, in one line.
     public var message: String
     /// The file position, when the schema was loaded from a file.
@@ -61,7 +62,8 @@ public struct SchemaError: Error, Hashable, Sendable, CustomStringConvertible {
         if file != nil || position != nil {
             return DiagnosticLayout.header(file: file, position: position, message: message)
         }
-        return "schema \(schemaPath == .root ? "(root)" : schemaPath.description): error: \(message)"
+        let place = schemaPath == .root ? "(root)" : schemaPath.description
+        return "schema \(document.map { "\($0) " } ?? "")\(place): error: \(message)"
     }
 
     /// ``description``, then the source line and a caret when the schema came from a file.

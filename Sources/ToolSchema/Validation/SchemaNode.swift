@@ -83,6 +83,15 @@ struct SchemaKeywords: Sendable {
     var thenNode: Int? = nil
     var elseNode: Int? = nil
     var ref: Int? = nil
+    /// `$dynamicRef` (2020-12) or `$recursiveRef` (2019-09).
+    var dynamicRef: DynamicTarget? = nil
+    var unevaluatedProperties: Int? = nil
+    var unevaluatedItems: Int? = nil
+    /// Whether `contains` marks the items it matches as evaluated (2020-12).
+    var containsEvaluatesItems = true
+    /// The schema resource the subschema is in, and its document.
+    var resource = 0
+    var document = 0
     // annotations the checker and hints use
     var defaultValue: JSONValue? = nil
     var description: String? = nil
@@ -90,6 +99,14 @@ struct SchemaKeywords: Sendable {
     init(location: JSONPointer) {
         self.location = location
     }
+}
+
+/// Where a dynamic reference leads: its static target, and for each schema resource that can
+/// be in the dynamic scope the anchor it would land on instead (the outermost one in scope
+/// wins).
+struct DynamicTarget: Sendable {
+    var fallback: Int
+    var candidates: [Int: Int]
 }
 
 /// One compiled subschema, frozen: every stored property is a `let` of a `Sendable` type, so

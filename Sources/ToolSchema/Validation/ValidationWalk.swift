@@ -7,10 +7,20 @@ struct ValidationContext {
     let assertsFormats: Bool
     var errors: [SchemaViolation] = []
     var path: [String] = []
+    /// The schema resources evaluation has entered, outermost first (kept only when the
+    /// schema has dynamic references).
+    var scope: [Int] = []
 
     init(collecting: Bool, assertsFormats: Bool) {
         self.collecting = collecting
         self.assertsFormats = assertsFormats
+    }
+
+    /// A context for checking a branch on its own: same options and dynamic scope.
+    func branch(collecting: Bool) -> ValidationContext {
+        var sub = ValidationContext(collecting: collecting, assertsFormats: assertsFormats)
+        sub.scope = scope
+        return sub
     }
 
     /// Records a failure (when collecting), marks `valid` false, and says whether checking
@@ -54,6 +64,22 @@ extension Validator {
     /// Checks `value` against node `i`. In collecting mode every failure is recorded; otherwise
     /// it returns at the first.
     func check(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
+        guard usesDynamicScope else { return checkNode(i, value, &c) }
+        let resource = nodes[i].resource
+        if c.scope.last == resource { return checkNode(i, value, &c) }
+        c.scope.append(resource)
+        defer { c.scope.removeLast() }
+        return checkNode(i, value, &c)
+    }
+
+    /// The node a dynamic reference lands on in the current dynamic scope: the candidate in
+    /// the outermost resource that has one, else its static target.
+    func dynamicTarget(_ target: DynamicTarget, _ c: ValidationContext) -> Int {
+        for r in c.scope { if let node = target.candidates[r] { return node } }
+        return target.fallback
+    }
+
+    private func checkNode(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
         let node = nodes[i]
         if let always = node.always {
             if !always { c.fail(node, "false", "no value is allowed here") }
@@ -66,6 +92,9 @@ extension Validator {
         }
 
         if let ref = node.ref, descend(ref, value, at: nil, &c, &valid) { return false }
+        if let dynamic = node.dynamicRef, descend(dynamicTarget(dynamic, c), value, at: nil, &c, &valid) {
+            return false
+        }
 
         // type, enum, const
         let isNullAllowed = node.nullable && value.isNull
@@ -137,6 +166,9 @@ extension Validator {
             let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
             if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
         }
+        if node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
+            if !checkUnevaluated(i, value, &c) && failed() { return false }
+        }
         return valid
     }
 
@@ -163,7 +195,7 @@ extension Validator {
 
     /// Checks without recording errors, whatever the context collects.
     func isValid(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
-        var quiet = ValidationContext(collecting: false, assertsFormats: c.assertsFormats)
+        var quiet = c.branch(collecting: false)
         return check(i, value, &quiet)
     }
 }

@@ -18,27 +18,17 @@ public struct Validator: Sendable {
         /// annotation, as JSON Schema 2020-12 makes it by default.
         public var assertsFormats: Bool = true
 
-        /// Whether to accept a schema that uses an assertion keyword this validator does not
-        /// implement yet (``Validator/unsupportedKeywords``), which is then not checked. Off by
-        /// default: such a schema is refused, rather than letting values pass that the schema
-        /// rejects. (`true` and `{}` as their value change nothing and are always accepted.)
-        public var ignoresUnsupportedKeywords: Bool = false
+        /// The dialect of a schema (or resource) that does not name one with `$schema`.
+        public var defaultDialect: SchemaDialect = .draft2020_12
+
+        /// The URI the schema answers to, against which its relative references resolve when
+        /// it has no `$id` of its own. A schema read from a file answers to that file's
+        /// `file://` URI, so `{"$ref": "common.json#/$defs/id"}` finds a resource loaded from
+        /// `common.json` beside it.
+        public var baseURI: String? = nil
 
         /// The defaults.
         public init() {}
-    }
-
-    /// Assertion keywords this validator does not implement yet. A schema that uses one (with
-    /// a value other than `true` or `{}`) is refused unless
-    /// ``Options/ignoresUnsupportedKeywords`` is set, and lint reports it.
-    public static let unsupportedKeywords: Set<String> = SchemaKeyword.notYetSupported
-
-    /// Whether `value` for one of ``unsupportedKeywords`` would change a verdict: anything but
-    /// `true` or `{}` (a `$dynamicRef` or `$recursiveRef` always does).
-    package static func usesUnsupportedKeyword(_ key: String, _ value: JSONValue) -> Bool {
-        guard unsupportedKeywords.contains(key) else { return false }
-        if key.hasPrefix("$") { return true }
-        return !(value == true || value == .object(JSONObject()))
     }
 
     /// The schema as given.
@@ -48,6 +38,8 @@ public struct Validator: Sendable {
     let nodes: [SchemaNode]
     /// The compiled node for each subschema's place in the schema.
     let nodeAt: [JSONPointer: Int]
+    /// Whether any `$dynamicRef` or `$recursiveRef` needs the dynamic scope tracked.
+    let usesDynamicScope: Bool
 
     /// Compiles a schema.
     ///
@@ -56,15 +48,32 @@ public struct Validator: Sendable {
     ///   backreferences or lookaround), a `$ref` that does not resolve or points outside the
     ///   schema, a `$ref` cycle that never reaches a value, or a keyword this validator does
     ///   not implement yet (``unsupportedKeywords``) unless the options accept it.
-    public init(_ schema: JSONValue, options: Options = Options()) throws(SchemaError) {
-        var compiler = SchemaCompiler(root: schema)
-        compiler.ignoresUnsupportedKeywords = options.ignoresUnsupportedKeywords
+    ///
+    /// - Parameters:
+    ///   - schema: The schema.
+    ///   - resources: Documents its `$ref`s may point to, by URI or `$id`. The meta-schemas of
+    ///     every ``SchemaDialect`` are always known; nothing is ever fetched.
+    ///   - options: Choices that change what is checked.
+    public init(_ schema: JSONValue, resources: [SchemaResource] = [], options: Options = Options()) throws(SchemaError)
+    {
+        var index = ResourceIndex()
+        let base = SchemaURI(options.baseURI ?? "toolschema:/schema")
+        index.add(schema, uri: base, file: nil, dialect: options.defaultDialect)
+        for (k, resource) in resources.enumerated() {
+            let uri = resource.uri.map { base.resolving($0).withoutFragment } ?? SchemaURI("toolschema:/resource/\(k)")
+            index.add(resource.schema, uri: uri, file: resource.file, dialect: options.defaultDialect)
+        }
+        var compiler = SchemaCompiler(index: index)
+        compiler.defaultDialect = options.defaultDialect
         _ = try compiler.compile(schema, at: .root)
         try compiler.finish()
         self.schema = schema
         self.options = options
         self.nodes = compiler.nodes.map(SchemaNode.init)
-        self.nodeAt = compiler.byPointer
+        var rootPlaces: [JSONPointer: Int] = [:]
+        for (place, node) in compiler.byPlace where place.document == 0 { rootPlaces[place.pointer] = node }
+        self.nodeAt = rootPlaces
+        self.usesDynamicScope = !compiler.dynamicRefs.isEmpty
     }
 
     /// Every way `value` fails the subschema at `pointer` (with `$ref`s resolved against the
@@ -77,13 +86,18 @@ public struct Validator: Sendable {
     }
 
     /// Compiles a tool's arguments schema; schema errors carry the file position when the spec
-    /// was loaded from a file.
-    public init(spec: ToolSpec, options: Options = Options()) throws(SchemaError) {
+    /// was loaded from a file, and its relative references resolve against that file's
+    /// location (unless ``Options/baseURI`` says otherwise).
+    public init(spec: ToolSpec, resources: [SchemaResource] = [], options: Options = Options()) throws(SchemaError) {
+        var options = options
+        if options.baseURI == nil, let file = spec.origin?.document.source.file {
+            options.baseURI = SchemaResource.fileURI(file)
+        }
         do {
-            try self.init(spec.argumentsSchema, options: options)
+            try self.init(spec.argumentsSchema, resources: resources, options: options)
         } catch {
             var located = error
-            if let origin = spec.origin, let base = origin.parametersPointer {
+            if error.document == nil, let origin = spec.origin, let base = origin.parametersPointer {
                 let absolute = JSONPointer(tokens: base.tokens + error.schemaPath.tokens)
                 located.position = origin.document.position(of: absolute)
                 located.file = origin.document.source.file

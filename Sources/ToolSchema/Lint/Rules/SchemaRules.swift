@@ -398,21 +398,6 @@ extension SpecChecker {
         }
     }
 
-    // MARK: Keywords the validator does not implement yet
-
-    mutating func checkUnsupported(_ o: JSONObject, at pointer: JSONPointer) {
-        for (key, value) in o where Validator.usesUnsupportedKeyword(key, value) {
-            report(
-                .unsupportedKeyword,
-                .error,
-                at: pointer.appending(key),
-                key: true,
-                "\(key) is not checked by ToolSchema's validator yet, so arguments would be validated without it; "
-                    + "remove it (or compile with ignoresUnsupportedKeywords to accept that)"
-            )
-        }
-    }
-
     // MARK: pattern
 
     mutating func checkPattern(_ o: JSONObject, at pointer: JSONPointer) {

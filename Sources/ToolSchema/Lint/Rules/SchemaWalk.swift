@@ -34,7 +34,6 @@ extension SpecChecker {
         checkValues(o, at: pointer, types: types)
         checkBounds(o, at: pointer)
         checkRef(o, at: pointer)
-        checkUnsupported(o, at: pointer)
         checkPattern(o, at: pointer)
         checkProviderRules(o, at: pointer, types: types, depth: depth)
 

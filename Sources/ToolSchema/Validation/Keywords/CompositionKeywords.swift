@@ -27,7 +27,7 @@ extension Validator {
         // type fits the value, then the fewest errors; the first branch wins a tie.
         var best: (errors: [SchemaViolation], rank: (Int, Int, Int))? = nil
         for b in branches {
-            var sub = ValidationContext(collecting: true, assertsFormats: c.assertsFormats)
+            var sub = c.branch(collecting: true)
             sub.path = c.path
             _ = check(b, value, &sub)
             let typeMiss = sub.errors.contains { $0.keyword == "type" && $0.instancePath.tokens == c.path }
