@@ -45,8 +45,17 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
-    public static func < (a: SchemaDialect, b: SchemaDialect) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Whether `a` is an earlier draft than `b`.
+    public static func < (a: SchemaDialect, b: SchemaDialect) -> Bool { a.order < b.order }
+
+    private var order: Int {
+        switch self {
+        case .draft04: 0
+        case .draft06: 1
+        case .draft07: 2
+        case .draft2019_09: 3
+        case .draft2020_12: 4
+        }
     }
 
     /// The keyword with which a schema names its URI: `id` in draft-04, `$id` since.

@@ -57,7 +57,7 @@ enum Formats {
 
     static func isTime(_ s: String) -> Bool { bytes(s) { isTime($0) } }
 
-    /// `HH:MM:SS[.frac](Z|±HH:MM)`.
+    /// `HH:MM:SS[.frac](Z|±HH:MM)`; a leap second (`:60`) only at 23:59 UTC.
     static func isTime<C: RandomAccessCollection<UInt8>>(_ b: C) -> Bool where C.Index == Int, C.SubSequence == C {
         let i = b.startIndex
         guard b.count >= 9, b[i + 2] == 0x3A, b[i + 5] == 0x3A, let hour = digits(b[i..<(i + 2)]),
@@ -73,10 +73,19 @@ enum Formats {
             if k == start { return false }
         }
         guard k < b.endIndex else { return false }
-        if b[k] == 0x5A || b[k] == 0x7A { return k + 1 == b.endIndex }
-        guard b[k] == 0x2B || b[k] == 0x2D, b.endIndex - k == 6, b[k + 3] == 0x3A,
-            let oh = digits(b[(k + 1)..<(k + 3)]), let om = digits(b[(k + 4)..<(k + 6)]), oh <= 23, om <= 59
-        else { return false }
+        var offset = 0  // minutes east of UTC
+        if b[k] == 0x5A || b[k] == 0x7A {
+            guard k + 1 == b.endIndex else { return false }
+        } else {
+            guard b[k] == 0x2B || b[k] == 0x2D, b.endIndex - k == 6, b[k + 3] == 0x3A,
+                let oh = digits(b[(k + 1)..<(k + 3)]), let om = digits(b[(k + 4)..<(k + 6)]), oh <= 23, om <= 59
+            else { return false }
+            offset = (b[k] == 0x2B ? 1 : -1) * (oh * 60 + om)
+        }
+        if second == 60 {
+            let utc = ((hour * 60 + minute - offset) % 1440 + 1440) % 1440
+            return utc == 23 * 60 + 59
+        }
         return true
     }
 
@@ -103,6 +112,8 @@ enum Formats {
                 guard !number.isEmpty else { return nil }
                 rest = rest.dropFirst(number.count)
                 guard let unit = rest.first, let position = units[unitIndex...].firstIndex(of: unit) else { return nil }
+                // The units run without gaps: Y, YM, YMD, M, MD, D (and H, HM, HMS, M, MS, S).
+                if any && position != unitIndex { return nil }
                 unitIndex = position + 1
                 rest = rest.dropFirst()
                 any = true
@@ -129,6 +140,14 @@ enum Formats {
                     ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D
                 })
             else { return false }
+            // An A-label (`xn--`) must be valid Punycode for a valid U-label (RFC 5890, 5891).
+            if label.count >= 4, label[label.startIndex] | 0x20 == 0x78, label[label.startIndex + 1] | 0x20 == 0x6E,
+                label[label.startIndex + 2] == 0x2D, label[label.startIndex + 3] == 0x2D
+            {
+                guard let decoded = Punycode.decode(label.dropFirst(4)), IDNA.isValidULabel(decoded) else {
+                    return false
+                }
+            }
         }
         return true
     }
@@ -138,6 +157,21 @@ enum Formats {
         let local = Array(s[..<at].utf8)
         let domain = String(s[s.index(after: at)...])
         let atext: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+        if local.count >= 2, local.first == 0x22, local.last == 0x22 {
+            // A quoted string (RFC 5321): printable ASCII but `"` and `\`, or a `\` pair.
+            var k = 1
+            while k < local.count - 1 {
+                let c = local[k]
+                if c == 0x5C {
+                    guard k + 1 < local.count - 1, (0x20...0x7E).contains(local[k + 1]) else { return false }
+                    k += 2
+                    continue
+                }
+                guard (0x20...0x7E).contains(c), c != 0x22 else { return false }
+                k += 1
+            }
+            return local.count <= 66 && isHostnameOrLiteral(domain)
+        }
         guard !local.isEmpty, local.count <= 64, local.first != 0x2E, local.last != 0x2E else { return false }
         var previousDot = false
         for c in local {
@@ -147,6 +181,10 @@ enum Formats {
             else { return false }
             previousDot = isDot
         }
+        return isHostnameOrLiteral(domain)
+    }
+
+    static func isHostnameOrLiteral(_ domain: String) -> Bool {
         if domain.hasPrefix("[") && domain.hasSuffix("]") {
             let inner = String(domain.dropFirst().dropLast())
             return inner.hasPrefix("IPv6:") ? isIPv6(String(inner.dropFirst(5))) : isIPv4(inner)
@@ -202,40 +240,96 @@ enum Formats {
         return true
     }
 
-    /// RFC 3986: characters from the URI set with valid percent-encoding; a scheme when absolute.
+    /// RFC 3986: `scheme ":" hier-part ["?" query] ["#" fragment]` when absolute, else a URI or
+    /// a relative reference; each part checked against its grammar (userinfo, host with IP
+    /// literals, a numeric port, path segments, query and fragment characters, percent-escapes).
     static func isURI(_ s: String, absolute: Bool) -> Bool {
-        let b = Array(s.utf8)
-        let allowed: Set<UInt8> = Set("-._~:/?#[]@!$&'()*+,;=".utf8)
-        var k = 0
-        while k < b.count {
-            let c = b[k]
+        let b = Array(s.utf8)[...]
+        var rest = b
+        var fragment: ArraySlice<UInt8>? = nil
+        if let hash = rest.firstIndex(of: 0x23) {
+            fragment = rest[(hash + 1)...]
+            rest = rest[..<hash]
+        }
+        var query: ArraySlice<UInt8>? = nil
+        if let question = rest.firstIndex(of: 0x3F) {
+            query = rest[(question + 1)...]
+            rest = rest[..<question]
+        }
+        var hasScheme = false
+        let firstDelimiter = rest.firstIndex { $0 == 0x2F } ?? rest.endIndex
+        if let colon = rest.firstIndex(of: 0x3A), colon < firstDelimiter {
+            let scheme = rest[..<colon]
+            guard let first = scheme.first, first.isLetter,
+                scheme.allSatisfy({ $0.isLetter || $0.isDigit || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return false }
+            hasScheme = true
+            rest = rest[(colon + 1)...]
+        }
+        if absolute && !hasScheme { return false }
+        if let fragment, !all(fragment, allowing: "/?:@") { return false }
+        if let query, !all(query, allowing: "/?:@") { return false }
+        var path = rest
+        if rest.starts(with: [0x2F, 0x2F]) {
+            let afterSlashes = rest.dropFirst(2)
+            let end = afterSlashes.firstIndex(of: 0x2F) ?? afterSlashes.endIndex
+            guard isAuthority(afterSlashes[..<end]) else { return false }
+            path = afterSlashes[end...]
+        } else if !hasScheme, let colon = path.firstIndex(of: 0x3A),
+            colon < (path.firstIndex(of: 0x2F) ?? path.endIndex)
+        {
+            return false  // a relative path's first segment cannot hold ':'
+        }
+        return all(path, allowing: "/:@")
+    }
+
+    /// `[userinfo "@"] host [":" port]`.
+    static func isAuthority(_ a: ArraySlice<UInt8>) -> Bool {
+        var hostPort = a
+        if let at = a.lastIndex(of: 0x40) {
+            guard all(a[..<at], allowing: ":") else { return false }  // rejects a second '@' too
+            hostPort = a[(at + 1)...]
+        }
+        var host = hostPort
+        if hostPort.first == 0x5B {
+            guard let close = hostPort.firstIndex(of: 0x5D) else { return false }
+            let literal = String(decoding: hostPort[(hostPort.startIndex + 1)..<close], as: UTF8.self)
+            let isFuture = literal.first == "v" || literal.first == "V"
+            guard isFuture || isIPv6(literal) else { return false }
+            host = hostPort[...close]
+            let after = hostPort[(close + 1)...]
+            if !after.isEmpty {
+                guard after.first == 0x3A, after.dropFirst().allSatisfy(\.isDigit) else { return false }
+            }
+            return true
+        }
+        if let colon = hostPort.lastIndex(of: 0x3A) {
+            guard hostPort[(colon + 1)...].allSatisfy(\.isDigit) else { return false }
+            host = hostPort[..<colon]
+        }
+        return all(host, allowing: "")
+    }
+
+    /// Whether every byte is unreserved, a sub-delimiter, a valid `%XX` escape, or in `extra`.
+    static func all(_ part: ArraySlice<UInt8>, allowing extra: String) -> Bool {
+        let allowed = Set("-._~!$&'()*+,;=".utf8).union(extra.utf8)
+        var k = part.startIndex
+        while k < part.endIndex {
+            let c = part[k]
             if c == 0x25 {
-                guard k + 2 < b.count, (b[k + 1] as UInt8).isHex, (b[k + 2] as UInt8).isHex else { return false }
+                guard k + 2 < part.endIndex, part[k + 1].isHex, part[k + 2].isHex else { return false }
                 k += 3
                 continue
             }
-            guard (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || allowed.contains(c) else {
-                return false
-            }
+            guard c.isLetter || c.isDigit || allowed.contains(c) else { return false }
             k += 1
         }
-        if b.filter({ $0 == 0x23 }).count > 1 { return false }
-        let colon = b.firstIndex(of: 0x3A)
-        let firstDelimiter = b.firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 } ?? b.count
-        if let colon, colon < firstDelimiter {
-            let scheme = b[..<colon]
-            guard let first = scheme.first, first | 0x20 >= 0x61 && first | 0x20 <= 0x7A,
-                scheme.allSatisfy({
-                    ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2B || $0 == 0x2D
-                        || $0 == 0x2E
-                })
-            else { return false }
-            return true
-        }
-        return !absolute
+        return true
     }
 }
 
 extension UInt8 {
     fileprivate var isHex: Bool { (self >= 0x30 && self <= 0x39) || (self | 0x20 >= 0x61 && self | 0x20 <= 0x66) }
+    fileprivate var isDigit: Bool { self >= 0x30 && self <= 0x39 }
+    fileprivate var isLetter: Bool { self | 0x20 >= 0x61 && self | 0x20 <= 0x7A }
 }

@@ -18,6 +18,43 @@ struct SchemaCompiler {
 
     enum RefKind { case ref, dynamicFallback }
 
+    /// The vocabularies a custom meta-schema's `$vocabulary` turns on, by resource; nil when
+    /// every vocabulary of the dialect is in force.
+    var vocabularies: [Int: Set<String>?] = [:]
+
+    /// The vocabularies in force for a resource whose `$schema` names a custom meta-schema
+    /// (2019-09 and later): those its `$vocabulary` lists. Unknown optional vocabularies are
+    /// ignored, as the specification says.
+    mutating func vocabularies(of r: Int) -> Set<String>? {
+        if let known = vocabularies[r] { return known }
+        var result: Set<String>? = nil
+        let resource = index.resources[r]
+        if let meta = resource.metaSchema {
+            if index.byURI[meta] == nil, let bundled = MetaSchemas.byURI[meta] {
+                index.add(bundled.schema, uri: meta, file: nil, dialect: defaultDialect)
+            }
+            if let m = index.byURI[meta],
+                case .object(let members)? = index.resources[m].pointer.resolve(
+                    in: index.documents[index.resources[m].document].root
+                )?["$vocabulary"]
+            {
+                result = Set(members.compactMap { $0.value == .bool(true) || $0.value == .bool(false) ? $0.key : nil })
+            }
+        }
+        vocabularies[r] = result
+        return result
+    }
+
+    /// The vocabulary that defines an assertion or applicator keyword, by the last part of its
+    /// URI (`validation`, `applicator`, `unevaluated`, `format`...).
+    static func vocabulary(of keyword: SchemaKeyword) -> String? {
+        switch keyword.role {
+        case .assertion: keyword.name == "format" ? "format" : "validation"
+        case .applicator: keyword.name.hasPrefix("unevaluated") ? "unevaluated" : "applicator"
+        default: nil
+        }
+    }
+
     init(index: ResourceIndex) {
         self.index = index
     }
@@ -123,12 +160,22 @@ struct SchemaCompiler {
         let resource = index.resources[node.resource]
         let dialect = resource.dialect
         node.containsEvaluatesItems = dialect >= .draft2020_12
+        // Draft-04 alone says `1.0` is not an integer.
+        node.integersByLiteral = dialect == .draft04
+        let active = vocabularies(of: node.resource)
         // Up to draft-07 a `$ref` replaces every keyword beside it.
         let onlyRef = dialect.refOverridesSiblings && o["$ref"] != nil
         for (key, value) in o {
             let here = pointer.appending(key)
             if let keyword = SchemaKeyword.named[key] {
                 if !dialect.reads(keyword) { continue }
+                if let active, let vocabulary = Self.vocabulary(of: keyword),
+                    !active.contains(where: {
+                        $0.hasSuffix("/" + vocabulary) || ($0.hasSuffix("/format-assertion") && vocabulary == "format")
+                    })
+                {
+                    continue
+                }
                 if onlyRef && keyword.role != .annotation && key != "$ref" { continue }
             }
             switch key {

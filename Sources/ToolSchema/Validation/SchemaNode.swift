@@ -89,6 +89,8 @@ struct SchemaKeywords: Sendable {
     var unevaluatedItems: Int? = nil
     /// Whether `contains` marks the items it matches as evaluated (2020-12).
     var containsEvaluatesItems = true
+    /// Whether `integer` excludes numbers written with a fraction (`1.0`), as draft-04 says.
+    var integersByLiteral = false
     /// The schema resource the subschema is in, and its document.
     var resource = 0
     var document = 0

@@ -98,7 +98,10 @@ extension Validator {
 
         // type, enum, const
         let isNullAllowed = node.nullable && value.isNull
-        if let types = node.types, !types.admits(value), !isNullAllowed {
+        if let types = node.types,
+            !types.admits(value) || (node.integersByLiteral && Self.isFractionLiteral(value, types)),
+            !isNullAllowed
+        {
             if c.reject(
                 node,
                 "type",
@@ -170,6 +173,13 @@ extension Validator {
             if !checkUnevaluated(i, value, &c) && failed() { return false }
         }
         return valid
+    }
+
+    /// A number written with a fraction or exponent where only `integer` (not `number`) is
+    /// allowed: a draft-04 type failure.
+    static func isFractionLiteral(_ value: JSONValue, _ types: TypeSet) -> Bool {
+        guard case .number(let n) = value, !types.contains(.number), types.contains(.integer) else { return false }
+        return n.literal.utf8.contains { $0 == 0x2E || $0 == 0x65 || $0 == 0x45 }
     }
 
     static func kind(_ v: JSONValue) -> String {

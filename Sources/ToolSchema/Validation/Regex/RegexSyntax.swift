@@ -17,10 +17,23 @@ indirect enum RegexNode: Hashable, Sendable {
     case lookaround(RegexNode, ahead: Bool, negated: Bool)
 }
 
-/// A character class: ranges of scalars, possibly negated.
+/// A character class: ranges of scalars and Unicode properties (each possibly negated, as
+/// `\P{…}` is), possibly negated as a whole.
 struct RegexSet: Hashable, Sendable {
     var ranges: [ClosedRange<UInt32>]
     var negated: Bool
+    var properties: [PropertyItem] = []
+
+    struct PropertyItem: Hashable, Sendable {
+        var property: UnicodeProperty
+        var negated: Bool
+    }
+
+    init(ranges: [ClosedRange<UInt32>], negated: Bool, properties: [(UnicodeProperty, Bool)] = []) {
+        self.ranges = ranges
+        self.negated = negated
+        self.properties = properties.map { PropertyItem(property: $0.0, negated: $0.1) }
+    }
 
     static let digits = RegexSet(ranges: [0x30...0x39], negated: false)
     static let word = RegexSet(ranges: [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A], negated: false)
@@ -33,13 +46,23 @@ struct RegexSet: Hashable, Sendable {
         negated: false
     )
 
-    var inverted: RegexSet { RegexSet(ranges: ranges, negated: !negated) }
+    var inverted: RegexSet {
+        var copy = self
+        copy.negated.toggle()
+        return copy
+    }
 
     func contains(_ v: UInt32) -> Bool {
         var hit = false
         for r in ranges where r.contains(v) {
             hit = true
             break
+        }
+        if !hit && !properties.isEmpty, let scalar = Unicode.Scalar(v) {
+            for item in properties where item.property.matches(scalar) != item.negated {
+                hit = true
+                break
+            }
         }
         return hit != negated
     }
@@ -306,6 +329,7 @@ struct RegexParser {
                         if start <= 0x10FFFF { set.ranges.append(start...0x10FFFF) }
                     } else {
                         set.ranges += s.ranges
+                        set.properties += s.properties
                     }
                 }
             }
@@ -430,10 +454,24 @@ struct RegexParser {
             i += 1
             return (.backreference(name), nil)
         case "p", "P":
-            throw fail(
-                "Unicode property escapes (\\p{…}) need the u flag, which JSON Schema patterns do not set",
-                at: start
-            )
+            // Unicode property escapes, as in ECMA-262's u mode (JSON Schema 2020-12 patterns).
+            guard current == "{" else { throw fail("\\\(c) must be followed by {property}", at: start) }
+            i += 1
+            var name = ""
+            while let n = current, n != "}" {
+                name.unicodeScalars.append(n)
+                i += 1
+            }
+            guard current == "}" else { throw fail("unterminated \\\(c){…}", at: start) }
+            i += 1
+            guard let property = UnicodeProperty(name) else {
+                throw fail(
+                    "unknown or unsupported Unicode property \\\(c){\(name)}: general categories (L, Letter, Lu, Nd…) "
+                        + "and Alphabetic, White_Space, Uppercase, Lowercase, Emoji, ASCII, Any are supported; scripts are not",
+                    at: start
+                )
+            }
+            return (.set(RegexSet(ranges: [], negated: false, properties: [(property, c == "P")])), nil)
         default:
             // Identity escapes: syntax characters and '/' (and, outside Unicode mode, others).
             if c.properties.isAlphabetic && c.isASCII {
