@@ -27,6 +27,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "strict, coerce or repair (for check).")
     var mode: CheckMode = .repair
 
+    @OptionGroup var schemaOptions: SchemaOptions
+
     @Option(help: "Operations timed per step.")
     var iterations: Int = 10_000
 
@@ -38,7 +40,12 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (validator, _) = try SpecLoading.validator(schema: schema, tool: tool, assertFormats: true)
+        let (validator, _) = try SpecLoading.validator(
+            schema: schema,
+            tool: tool,
+            assertFormats: true,
+            schemaOptions: schemaOptions
+        )
         let text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
         let m = validator.measure(arguments: text, mode: mode, iterations: iterations)
         switch format {

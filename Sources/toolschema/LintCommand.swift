@@ -29,6 +29,8 @@ struct LintCommand: ParsableCommand {
     @Option(help: "Output: text, json, github (workflow annotations) or sarif (SARIF 2.1.0).")
     var format: LintFormat = .text
 
+    @OptionGroup var schemaOptions: SchemaOptions
+
     @Flag(help: "Exit 1 on warnings too.")
     var warningsAsErrors = false
 
@@ -45,7 +47,11 @@ struct LintCommand: ParsableCommand {
             let input = try Input.read(path)
             sources.append(SourceText(file: input.name, bytes: input.bytes))
         }
-        let linter = Linter(profiles: Set(profiles))
+        let linter = Linter(
+            profiles: Set(profiles),
+            resources: try schemaOptions.loadResources(),
+            defaultDialect: schemaOptions.dialect
+        )
         let report = linter.lint(sources)
         switch format {
         case .text:

@@ -4,7 +4,12 @@ import ToolSchema
 /// Loading a schema file and picking a tool, for validate and bench.
 enum SpecLoading {
     /// Loads the schema file and picks the tool; every failure here is status 2.
-    static func validator(schema: String, tool: String?, assertFormats: Bool) throws -> (Validator, String?) {
+    static func validator(
+        schema: String,
+        tool: String?,
+        assertFormats: Bool,
+        schemaOptions: SchemaOptions
+    ) throws -> (Validator, String?) {
         let input = try Input.specs(schema)
         let specs = input.specs
         let names = specs.compactMap(\.name)
@@ -28,8 +33,10 @@ enum SpecLoading {
         }
         var options = Validator.Options()
         options.assertsFormats = assertFormats
+        options.defaultDialect = schemaOptions.dialect
+        let resources = try schemaOptions.loadResources()
         do {
-            return (try Validator(spec: spec, options: options), spec.name)
+            return (try Validator(spec: spec, resources: resources, options: options), spec.name)
         } catch {
             if error.file != nil {
                 Console.error(error.rendered())

@@ -43,6 +43,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Read one arguments text from stdin as it arrives; stop as soon as it cannot become valid.")
     var stream = false
 
+    @OptionGroup var schemaOptions: SchemaOptions
+
     @Option(help: "A file holding the arguments text.")
     var argumentsFile: String?
 
@@ -109,7 +111,12 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func loadValidator() throws -> (Validator, String?) {
-        try SpecLoading.validator(schema: schema, tool: tool, assertFormats: assertFormats)
+        try SpecLoading.validator(
+            schema: schema,
+            tool: tool,
+            assertFormats: assertFormats,
+            schemaOptions: schemaOptions
+        )
     }
 
     /// `--stream`: stdin read as it arrives, checked after every read.

@@ -347,3 +347,91 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
 enum JSONEncoderBridge {
     static func encode(_ errors: [SchemaViolation]) throws -> Data { try JSONEncoder().encode(errors) }
 }
+
+/// Dialects, base URIs and resources, in the library.
+@Suite struct ReferenceTests {
+    @Test("a resource answers to its $id, to the URI it is given, and to relative references against either")
+    func resources() throws {
+        let city = SchemaResource(["$id": "https://example.com/schemas/city.json", "type": "string", "minLength": 2])
+        let count = SchemaResource(["type": "integer"], uri: "https://example.com/schemas/count.json")
+        let schema: JSONValue = [
+            "$id": "https://example.com/schemas/tool.json",
+            "properties": ["city": ["$ref": "city.json"], "count": ["$ref": "https://example.com/schemas/count.json"]],
+        ]
+        let validator = try Validator(schema, resources: [city, count])
+        #expect(validator.isValid(["city": "Xi'an", "count": 3]))
+        #expect(validator.validate(["city": "X", "count": 1.5]).map(\.keyword) == ["minLength", "type"])
+    }
+
+    @Test("anchors, embedded $ids and URNs resolve inside one document")
+    func insideOneDocument() throws {
+        let schema: JSONValue = [
+            "$id": "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed",
+            "$defs": [
+                "name": ["$anchor": "name", "type": "string"],
+                "inner": ["$id": "https://example.com/inner.json", "$defs": ["n": ["type": "integer"]]],
+            ],
+            "properties": [
+                "a": ["$ref": "#name"], "b": ["$ref": "https://example.com/inner.json#/$defs/n"],
+                "c": ["$ref": "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/$defs/name"],
+            ],
+        ]
+        let validator = try Validator(schema)
+        #expect(validator.isValid(["a": "x", "b": 1, "c": "y"]))
+        #expect(validator.validate(["a": 1, "b": "x", "c": 2]).count == 3)
+    }
+
+    @Test("an unknown absolute reference is refused, naming the URI; nothing is fetched")
+    func unknownReference() throws {
+        #expect {
+            try Validator(["$ref": "https://example.com/missing.json#/$defs/x"])
+        } throws: { error in
+            guard let error = error as? SchemaError else { return false }
+            return error.code == .reference && error.schemaPath == ["$ref"]
+                && error.message.contains(
+                    "points to https://example.com/missing.json, which no schema given to this validator answers to"
+                )
+        }
+        #expect(throws: SchemaError.self) { try Validator(["$ref": "#nowhere"]) }
+    }
+
+    @Test("the meta-schemas of every dialect are bundled, so a schema can be checked against its own")
+    func metaSchemas() throws {
+        for dialect in SchemaDialect.allCases {
+            let meta = try Validator(["$ref": .string(dialect.metaSchemaURI)])
+            #expect(meta.isValid(["type": "string", "minLength": 1]), "\(dialect)")
+            #expect(!meta.isValid(["minLength": -1]), "\(dialect)")
+            #expect(SchemaDialect(metaSchemaURI: dialect.metaSchemaURI) == dialect)
+        }
+    }
+
+    @Test("$schema and the default dialect choose what keywords mean")
+    func dialects() throws {
+        let tuple: JSONValue = ["items": [["type": "string"]], "additionalItems": false]
+        #expect(try !Validator(tuple).isValid(["a", "b"]))  // earlier spellings keep working
+        let laterKeyword: JSONValue = [
+            "$schema": "http://json-schema.org/draft-07/schema#", "prefixItems": [["type": "string"]],
+        ]
+        #expect(try Validator(laterKeyword).isValid([1]))  // prefixItems is not a draft-07 keyword
+        var options = Validator.Options()
+        options.defaultDialect = .draft04
+        let bounds: JSONValue = ["maximum": 5, "exclusiveMaximum": true]
+        #expect(try !Validator(bounds, options: options).isValid(5))
+        #expect(try !Validator(["type": "integer"], options: options).isValid(.number(JSONNumber(literal: "1.0")!)))
+    }
+
+    @Test("$dynamicRef lands on the outermost $dynamicAnchor in scope")
+    func dynamicReference() throws {
+        let list: JSONValue = [
+            "$id": "https://example.com/list", "$defs": ["item": ["$dynamicAnchor": "item", "not": true]],
+            "type": "array", "items": ["$dynamicRef": "#item"],
+        ]
+        let strings: JSONValue = [
+            "$id": "https://example.com/strings", "$ref": "list",
+            "$defs": ["item": ["$dynamicAnchor": "item", "type": "string"]],
+        ]
+        let validator = try Validator(strings, resources: [SchemaResource(list)])
+        #expect(validator.isValid(["a", "b"]))
+        #expect(!validator.isValid(["a", 1]))
+    }
+}

@@ -55,10 +55,10 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
     public static let bounds = LintRule("bounds", "Lower bounds are not above upper bounds.")
     /// Keyword values have the right type.
     public static let keywordValue = LintRule("keyword-value", "Keyword values have the right type.")
-    /// $ref resolves inside the schema; remote references are never fetched.
+    /// $ref resolves, inside the schema or to a resource given to the linter; nothing is fetched.
     public static let reference = LintRule(
         "ref",
-        "$ref resolves inside the schema; remote references are never fetched."
+        "$ref resolves, inside the schema or to a resource given to the linter; nothing is fetched."
     )
     /// pattern compiles as an ECMA-262 regular expression a linear-time engine can run.
     public static let pattern = LintRule(

@@ -11,10 +11,21 @@ internal import JSONCore
 public struct Linter: Sendable {
     /// The profiles whose rules run. `portable` is the default.
     public var profiles: Set<LintProfile>
+    /// Documents `$ref`s may point to (see ``Validator/init(_:resources:options:)``); a
+    /// reference none of them answers is an error. Nothing is fetched.
+    public var resources: [SchemaResource]
+    /// The dialect of a schema that does not name one with `$schema`.
+    public var defaultDialect: SchemaDialect
 
     /// Creates a linter; `portable` always runs, since the other profiles build on it.
-    public init(profiles: Set<LintProfile> = [.portable]) {
+    public init(
+        profiles: Set<LintProfile> = [.portable],
+        resources: [SchemaResource] = [],
+        defaultDialect: SchemaDialect = .draft2020_12
+    ) {
         self.profiles = profiles.union([.portable])
+        self.resources = resources
+        self.defaultDialect = defaultDialect
     }
 
     /// Loads and lints files. A file that cannot be read as JSON or YAML, or that holds
@@ -52,7 +63,7 @@ public struct Linter: Sendable {
         // The same tool written for OpenAI and for Anthropic is not a clash.
         var firstByName: [String: ToolSpec] = [:]
         for spec in specs {
-            var checker = SpecChecker(spec: spec, profiles: profiles)
+            var checker = SpecChecker(spec: spec, profiles: profiles, resources: resources, dialect: defaultDialect)
             checker.check()
             findings += checker.findings
             if let name = spec.name {

@@ -11,16 +11,32 @@ struct SpecChecker {
     /// The compiled schema, for checking default, examples and const; nil when the schema has
     /// errors that the other rules report.
     let validator: Validator?
+    /// Why the schema does not compile, when it does not.
+    let compileError: SchemaError?
     // openai-strict totals
     var propertyCount = 0
     var totalTextLength = 0
 
-    init(spec: ToolSpec, profiles: Set<LintProfile>) {
+    init(
+        spec: ToolSpec,
+        profiles: Set<LintProfile>,
+        resources: [SchemaResource] = [],
+        dialect: SchemaDialect = .draft2020_12
+    ) {
         self.spec = spec
         self.profiles = profiles
         self.root = spec.parameters ?? [:]
         self.isGemini = spec.shape == .gemini
-        self.validator = try? Validator(spec.parameters ?? [:])
+        var options = Validator.Options()
+        options.defaultDialect = dialect
+        options.baseURI = spec.origin.flatMap { SchemaResource.fileURI($0.document.source.file) }
+        do {
+            self.validator = try Validator(spec.parameters ?? [:], resources: resources, options: options)
+            self.compileError = nil
+        } catch {
+            self.validator = nil
+            self.compileError = error
+        }
     }
 
     enum Base { case tool, schema }

@@ -117,11 +117,6 @@ struct SpecReader {
     let document: LoadedDocument
     var specs: [ToolSpec] = []
 
-    static let schemaKeywords: Set<String> = [
-        "type", "properties", "$schema", "$ref", "$defs", "definitions", "anyOf", "oneOf", "allOf", "items", "enum",
-        "const", "required", "additionalProperties", "not", "if", "prefixItems", "patternProperties",
-    ]
-
     func error(_ message: String, at pointer: JSONPointer, key: Bool = false) -> LoadError {
         LoadError(
             code: .notToolSpecs,
@@ -142,6 +137,10 @@ struct SpecReader {
             try readObject(object, at: pointer, context: context)
         case .null where pointer == .root:
             break  // an empty YAML document holds no specs
+        case .bool where pointer == .root:
+            // `true` and `false` are schemas too: a bare JSON Schema file.
+            let origin = ToolSpec.Origin(document: document, pointer: pointer, parametersPointer: pointer)
+            specs.append(ToolSpec(name: nil, parameters: value, shape: .jsonSchema, origin: origin))
         default:
             throw error(
                 "expected a tool spec (an object) or a list of them, found a \(value.typeName)",
@@ -189,7 +188,8 @@ struct SpecReader {
             }
             return
         }
-        if object.isEmpty || object.keys.contains(where: Self.schemaKeywords.contains) {
+        // Any JSON Schema keyword makes a bare schema (`{"maxItems": 2}` is one).
+        if object.isEmpty || object.keys.contains(where: SchemaKeyword.known.contains) {
             let origin = ToolSpec.Origin(document: document, pointer: pointer, parametersPointer: pointer)
             specs.append(ToolSpec(name: nil, parameters: .object(object), shape: .jsonSchema, origin: origin))
             return

@@ -369,13 +369,12 @@ extension SpecChecker {
             report(.reference, .error, at: here, "$ref must be a string, found a \(ref.typeName)")
             return
         }
-        guard text.hasPrefix("#") else {
-            report(
-                .reference,
-                .error,
-                at: here,
-                "$ref \"\(text)\" points outside this schema; remote references are never fetched, so define it under $defs"
-            )
+        guard text.hasPrefix("#/") || text == "#" else {
+            // Another document, an `$id` or an anchor: resolved as the validator resolves it,
+            // against the resources the linter was given (nothing is fetched).
+            if let error = compileError, error.code == .reference, error.document == nil, error.schemaPath == here {
+                report(.reference, .error, at: here, error.message)
+            }
             return
         }
         do {
