@@ -12,7 +12,7 @@ import ToolSchema
             (["minLength": "3"], .keywordValue, "/minLength"),
             (["$ref": 5], .keywordValue, "/$ref"),
             (["type": "dict"], .unknownType, "/type"),
-            (["pattern": "(?<=a)b"], .pattern, "/pattern"),
+            (["pattern": "(a)\\1"], .pattern, "/pattern"),
             (["patternProperties": ["(": true]], .pattern, "/patternProperties/("),
             (["$ref": "#/nowhere"], .reference, "/$ref"),
             (["$ref": "https://example.com/s.json"], .reference, "/$ref"),

@@ -334,12 +334,25 @@ struct LintFixture: CustomTestStringConvertible, Sendable {
         }
     }
 
-    @Test(
-        "backreferences and lookaround are recognised",
-        arguments: ["(a)\\1", "(?<n>a)\\k<n>", "a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b"]
-    )
+    @Test("backreferences are recognised", arguments: ["(a)\\1", "(?<n>a)\\k<n>", "(?=(a))\\1"])
     func unsupported(_ pattern: String) throws {
         #expect(try RegexCheck.compile(pattern) != nil)
+    }
+
+    @Test("lookarounds are accepted: they run in linear time", arguments: ["a(?=b)", "a(?!b)", "(?<=a)b", "(?<!a)b"])
+    func lookaround(_ pattern: String) throws {
+        #expect(try RegexCheck.compile(pattern) == nil)
+        let report = Linter().lint([
+            ToolSpec(
+                name: "f",
+                description: "d",
+                parameters: [
+                    "type": "object",
+                    "properties": ["p": ["type": "string", "pattern": .string(pattern), "description": "x"]],
+                ]
+            )
+        ])
+        #expect(!report.findings.contains { $0.rule == .pattern }, "\(report.rendered())")
     }
 }
 

@@ -280,6 +280,10 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
             ("(x+x+)+y", String(repeating: "x", count: 30_000)),
             ("^(a|a)*$", String(repeating: "a", count: 30_000) + "b"),
             ("^(a|aa)+$", String(repeating: "a", count: 30_000) + "b"),
+            // Lookarounds keep the guarantee: each runs once over the text.
+            ("^(?=(a+)+$)", String(repeating: "a", count: 30_000) + "!"),
+            ("^(?:(?!(a|aa)+b).)*$", String(repeating: "a", count: 10_000) + "b"),
+            ("(?<=(a+)+)b", String(repeating: "a", count: 30_000) + "c"),
         ]
     )
     func redos(_ pattern: String, _ input: String) throws {
@@ -297,6 +301,16 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
             ("^(ab)*?c", "ababc", true),
             ("x*", "", true), ("^$", "", true), ("^\\s+$", "\u{3000}\t", true), ("^\\u00e9$", "é", true),
             ("[\\d-]+", "-", true),
+            // lookarounds, as real schemas write them
+            ("^(?!\\.)(?!\\./).+", ".hidden", false), ("^(?!\\.)(?!\\./).+", "src/a", true),
+            ("^(?!tag$|category$)", "tag", false), ("^(?!tag$|category$)", "tags", true),
+            ("^(?=.*[A-Z])(?=.*\\d).{8,}$", "passWord1", true), ("^(?=.*[A-Z])(?=.*\\d).{8,}$", "password1", false),
+            ("(?<=\\$)\\d+", "cost $12", true), ("(?<=\\$)\\d+", "cost 12", false),
+            ("x(?<!ax)$", "ax", false), ("x(?<!ax)$", "bx", true), ("(?=(?<=a)b)b", "ab", true),
+            ("(?=(?<=a)b)b", "cb", false), ("\\b(?<![-.])\\w+$", "a-b", false), ("^(?<=^)a", "a", true),
+            // Unicode property escapes
+            ("^\\p{Lu}\\p{Ll}+$", "Beijing", true), ("^\\p{Lu}\\p{Ll}+$", "beijing", false),
+            ("^[\\p{L}\\d]+$", "北京1", true), ("^\\P{L}+$", "12", true), ("^\\p{Letter}$", "é", true),
         ]
     )
     func semantics(_ pattern: String, _ input: String, _ matches: Bool) throws {

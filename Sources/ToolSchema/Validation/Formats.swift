@@ -26,6 +26,19 @@ enum Formats {
             Checker(description: "an absolute URI (RFC 3986, with a scheme)", isValid: { isURI($0, absolute: true) })
         case "uri-reference":
             Checker(description: "a URI reference (RFC 3986)", isValid: { isURI($0, absolute: false) })
+        case "iri":
+            Checker(
+                description: "an absolute IRI (RFC 3987, with a scheme)",
+                isValid: { isURI($0, absolute: true, iri: true) }
+            )
+        case "iri-reference":
+            Checker(description: "an IRI reference (RFC 3987)", isValid: { isURI($0, absolute: false, iri: true) })
+        case "json-pointer": Checker(description: "a JSON Pointer (RFC 6901, such as /items/0)", isValid: isJSONPointer)
+        case "relative-json-pointer":
+            Checker(description: "a relative JSON Pointer (such as 1/name or 0#)", isValid: isRelativeJSONPointer)
+        case "uri-template": Checker(description: "a URI template (RFC 6570)", isValid: isURITemplate)
+        case "regex":
+            Checker(description: "an ECMA-262 regular expression", isValid: { (try? RegexParser.parse($0)) != nil })
         default: nil
         }
     }
@@ -243,7 +256,7 @@ enum Formats {
     /// RFC 3986: `scheme ":" hier-part ["?" query] ["#" fragment]` when absolute, else a URI or
     /// a relative reference; each part checked against its grammar (userinfo, host with IP
     /// literals, a numeric port, path segments, query and fragment characters, percent-escapes).
-    static func isURI(_ s: String, absolute: Bool) -> Bool {
+    static func isURI(_ s: String, absolute: Bool, iri: Bool = false) -> Bool {
         let b = Array(s.utf8)[...]
         var rest = b
         var fragment: ArraySlice<UInt8>? = nil
@@ -267,27 +280,27 @@ enum Formats {
             rest = rest[(colon + 1)...]
         }
         if absolute && !hasScheme { return false }
-        if let fragment, !all(fragment, allowing: "/?:@") { return false }
-        if let query, !all(query, allowing: "/?:@") { return false }
+        if let fragment, !all(fragment, allowing: "/?:@", iri: iri) { return false }
+        if let query, !all(query, allowing: "/?:@", iri: iri) { return false }
         var path = rest
         if rest.starts(with: [0x2F, 0x2F]) {
             let afterSlashes = rest.dropFirst(2)
             let end = afterSlashes.firstIndex(of: 0x2F) ?? afterSlashes.endIndex
-            guard isAuthority(afterSlashes[..<end]) else { return false }
+            guard isAuthority(afterSlashes[..<end], iri: iri) else { return false }
             path = afterSlashes[end...]
         } else if !hasScheme, let colon = path.firstIndex(of: 0x3A),
             colon < (path.firstIndex(of: 0x2F) ?? path.endIndex)
         {
             return false  // a relative path's first segment cannot hold ':'
         }
-        return all(path, allowing: "/:@")
+        return all(path, allowing: "/:@", iri: iri)
     }
 
     /// `[userinfo "@"] host [":" port]`.
-    static func isAuthority(_ a: ArraySlice<UInt8>) -> Bool {
+    static func isAuthority(_ a: ArraySlice<UInt8>, iri: Bool = false) -> Bool {
         var hostPort = a
         if let at = a.lastIndex(of: 0x40) {
-            guard all(a[..<at], allowing: ":") else { return false }  // rejects a second '@' too
+            guard all(a[..<at], allowing: ":", iri: iri) else { return false }  // rejects a second '@' too
             hostPort = a[(at + 1)...]
         }
         var host = hostPort
@@ -307,11 +320,12 @@ enum Formats {
             guard hostPort[(colon + 1)...].allSatisfy(\.isDigit) else { return false }
             host = hostPort[..<colon]
         }
-        return all(host, allowing: "")
+        return all(host, allowing: "", iri: iri)
     }
 
-    /// Whether every byte is unreserved, a sub-delimiter, a valid `%XX` escape, or in `extra`.
-    static func all(_ part: ArraySlice<UInt8>, allowing extra: String) -> Bool {
+    /// Whether every byte is unreserved, a sub-delimiter, a valid `%XX` escape, or in `extra`
+    /// (or, in an IRI, part of a non-ASCII character).
+    static func all(_ part: ArraySlice<UInt8>, allowing extra: String, iri: Bool = false) -> Bool {
         let allowed = Set("-._~!$&'()*+,;=".utf8).union(extra.utf8)
         var k = part.startIndex
         while k < part.endIndex {
@@ -321,7 +335,83 @@ enum Formats {
                 k += 3
                 continue
             }
-            guard c.isLetter || c.isDigit || allowed.contains(c) else { return false }
+            guard c.isLetter || c.isDigit || allowed.contains(c) || (iri && c >= 0x80) else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// RFC 6901: empty, or `/`-prefixed tokens where `~` is followed by `0` or `1`.
+    static func isJSONPointer(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard b.isEmpty || b[0] == 0x2F else { return false }
+        for (k, c) in b.enumerated() where c == 0x7E {
+            guard k + 1 < b.count, b[k + 1] == 0x30 || b[k + 1] == 0x31 else { return false }
+        }
+        return true
+    }
+
+    /// A non-negative integer without leading zeros, then `#` or a JSON Pointer.
+    static func isRelativeJSONPointer(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        let count = b.prefix { $0.isDigit }.count
+        guard count > 0, !(count > 1 && b[0] == 0x30) else { return false }
+        let rest = b[count...]
+        if rest.first == 0x23 { return rest.count == 1 }
+        return isJSONPointer(String(decoding: rest, as: UTF8.self))
+    }
+
+    /// RFC 6570 level 4: literals and `{op varspec,...}` expressions, each varspec a name of
+    /// `varchar`s (dots between) with an optional `:max-length` (1 to 9999) or `*`.
+    static func isURITemplate(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var k = 0
+        func pct(_ k: Int) -> Bool { k + 2 < b.count && b[k] == 0x25 && b[k + 1].isHex && b[k + 2].isHex }
+        while k < b.count {
+            let c = b[k]
+            if c == 0x7B {
+                guard let close = b[k...].firstIndex(of: 0x7D) else { return false }
+                var body = b[(k + 1)..<close]
+                if let op = body.first, "+#./;?&=,!@|".utf8.contains(op) { body = body.dropFirst() }
+                for spec in body.split(separator: 0x2C, omittingEmptySubsequences: false) {
+                    var name = spec[...]
+                    if name.last == 0x2A {
+                        name = name.dropLast()
+                    } else if let colon = name.firstIndex(of: 0x3A) {
+                        let length = name[(colon + 1)...]
+                        guard (1...4).contains(length.count), length.first != 0x30, length.allSatisfy(\.isDigit) else {
+                            return false
+                        }
+                        name = name[..<colon]
+                    }
+                    guard !name.isEmpty, name.first != 0x2E, name.last != 0x2E else { return false }
+                    var j = name.startIndex
+                    var previousDot = false
+                    while j < name.endIndex {
+                        if name[j] == 0x25 {
+                            guard pct(j) else { return false }
+                            j += 3
+                            previousDot = false
+                            continue
+                        }
+                        let isDot = name[j] == 0x2E
+                        guard isDot ? !previousDot : (name[j].isLetter || name[j].isDigit || name[j] == 0x5F) else {
+                            return false
+                        }
+                        previousDot = isDot
+                        j += 1
+                    }
+                }
+                k = close + 1
+                continue
+            }
+            if c == 0x25 {
+                guard pct(k) else { return false }
+                k += 3
+                continue
+            }
+            // Literals: anything but controls, space and " < > \ ^ ` { | }.
+            guard c > 0x20, c != 0x7F, !"\"<>\\^`{|}".utf8.contains(c) else { return false }
             k += 1
         }
         return true

@@ -163,6 +163,8 @@ struct SchemaCompiler {
         // Draft-04 alone says `1.0` is not an integer.
         node.integersByLiteral = dialect == .draft04
         let active = vocabularies(of: node.resource)
+        // A meta-schema that lists the format-assertion vocabulary makes `format` an assertion.
+        node.assertsFormat = active?.contains { $0.hasSuffix("/format-assertion") } ?? false
         // Up to draft-07 a `$ref` replaces every keyword beside it.
         let onlyRef = dialect.refOverridesSiblings && o["$ref"] != nil
         for (key, value) in o {

@@ -91,6 +91,9 @@ struct SchemaKeywords: Sendable {
     var containsEvaluatesItems = true
     /// Whether `integer` excludes numbers written with a fraction (`1.0`), as draft-04 says.
     var integersByLiteral = false
+    /// Whether `format` is an assertion here whatever the options say (2020-12's
+    /// format-assertion vocabulary).
+    var assertsFormat = false
     /// The schema resource the subschema is in, and its document.
     var resource = 0
     var document = 0

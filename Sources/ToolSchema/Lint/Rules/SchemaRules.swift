@@ -425,7 +425,7 @@ extension SpecChecker {
                         .error,
                         at: here,
                         key: here.parent?.tokens.last == "patternProperties",
-                        "the pattern uses \(unsupported), which a linear-time engine cannot run; rewrite it without"
+                        "the pattern uses \(unsupported), which cannot be matched in linear time; rewrite it without"
                     )
                 }
             } catch {

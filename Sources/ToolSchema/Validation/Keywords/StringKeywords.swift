@@ -39,7 +39,9 @@ extension Validator {
                 return false
             }
         }
-        if c.assertsFormats, let format = node.format, let checker = Formats.checker(format), !checker.isValid(s) {
+        if c.assertsFormats || node.assertsFormat, let format = node.format, let checker = Formats.checker(format),
+            !checker.isValid(s)
+        {
             if c.reject(
                 node,
                 "format",

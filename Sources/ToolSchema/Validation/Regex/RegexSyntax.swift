@@ -509,7 +509,7 @@ extension Unicode.Scalar {
 package enum RegexCheck {
     /// Parses `pattern` as an ECMA-262 regular expression.
     ///
-    /// - Returns: the first construct a linear-time engine cannot run, or nil.
+    /// - Returns: the first construct a linear-time engine cannot run (a backreference), or nil.
     /// - Throws: the syntax error, with the scalar index of the problem.
     package static func compile(_ pattern: String) throws(RegexSyntaxError) -> String? {
         try RegexParser.parse(pattern).unsupportedConstruct
@@ -517,16 +517,26 @@ package enum RegexCheck {
 }
 
 extension RegexNode {
-    /// The first construct a linear-time engine cannot run: a backreference or a lookaround.
+    /// The same language read backwards: concatenations reversed at every level. Assertions
+    /// (anchors, word boundaries, lookarounds) hold at a position whichever way it is reached,
+    /// so they stay as they are.
+    var reversed: RegexNode {
+        switch self {
+        case .concatenation(let list): .concatenation(list.reversed().map(\.reversed))
+        case .alternation(let list): .alternation(list.map(\.reversed))
+        case .group(let n): .group(n.reversed)
+        case .repetition(let n, let min, let max, let greedy):
+            .repetition(n.reversed, min: min, max: max, greedy: greedy)
+        default: self
+        }
+    }
+
+    /// The first construct a linear-time engine cannot run: a backreference.
     var unsupportedConstruct: String? {
         switch self {
         case .backreference(let name):
             return "a backreference (\\\(name.first?.isNumber == true ? name : "k<\(name)>"))"
-        case .lookaround(_, let ahead, let negated):
-            return ahead
-                ? (negated ? "a negative lookahead (?!…)" : "a lookahead (?=…)")
-                : (negated ? "a negative lookbehind (?<!…)" : "a lookbehind (?<=…)")
-        case .group(let n), .repetition(let n, _, _, _): return n.unsupportedConstruct
+        case .group(let n), .repetition(let n, _, _, _), .lookaround(let n, _, _): return n.unsupportedConstruct
         case .concatenation(let list), .alternation(let list):
             for n in list { if let u = n.unsupportedConstruct { return u } }
             return nil
