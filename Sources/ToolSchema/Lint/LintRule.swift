@@ -60,6 +60,11 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
         "ref",
         "$ref resolves, inside the schema or to a resource given to the linter; nothing is fetched."
     )
+    /// The schema is valid against its dialect's meta-schema.
+    public static let metaSchema = LintRule(
+        "meta-schema",
+        "The schema is valid against its dialect's meta-schema (an error when it names one with $schema, else a warning)."
+    )
     /// pattern compiles as an ECMA-262 regular expression a linear-time engine can run.
     public static let pattern = LintRule(
         "pattern",
@@ -138,7 +143,7 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
     /// Every rule.
     public static let all: [LintRule] = [
         .syntax, .rootType, .schemaType, .typeName, .required, .properties, .enumValues, .valueType, .bounds,
-        .keywordValue, .reference, .pattern, .misspelledKeyword, .unknownKeyword,
+        .keywordValue, .reference, .metaSchema, .pattern, .misspelledKeyword, .unknownKeyword,
         .nonStandardKeyword, .missingDescription, .duplicateName, .openAIName, .openAIToolCount, .strictRequired,
         .strictAdditionalProperties, .strictRootAnyOf, .strictUnsupportedKeyword, .strictFormat, .strictLimits,
         .anthropicName, .anthropicRootType, .geminiName, .geminiAdditionalProperties, .geminiEnumType,

@@ -13,6 +13,8 @@ struct SpecChecker {
     let validator: Validator?
     /// Why the schema does not compile, when it does not.
     let compileError: SchemaError?
+    /// The dialect of a schema without `$schema`.
+    let dialect: SchemaDialect
     // openai-strict totals
     var propertyCount = 0
     var totalTextLength = 0
@@ -27,6 +29,7 @@ struct SpecChecker {
         self.profiles = profiles
         self.root = spec.parameters ?? [:]
         self.isGemini = spec.shape == .gemini
+        self.dialect = dialect
         var options = Validator.Options()
         options.defaultDialect = dialect
         options.baseURI = spec.origin.flatMap { SchemaResource.fileURI($0.document.source.file) }
@@ -72,6 +75,42 @@ struct SpecChecker {
         )
     }
 
+    /// A compiled validator for each dialect's meta-schema, built once.
+    static let metaValidators: [SchemaDialect: Validator] = {
+        var options = Validator.Options()
+        options.assertsFormats = false  // the meta-schemas' formats are annotations
+        var validators: [SchemaDialect: Validator] = [:]
+        for dialect in SchemaDialect.allCases {
+            validators[dialect] = try? Validator(["$ref": .string(dialect.metaSchemaURI)], options: options)
+        }
+        return validators
+    }()
+
+    /// The schema against its dialect's meta-schema: what the other rules did not already
+    /// report at the same place. Gemini's schemas are OpenAPI, not JSON Schema, and are left
+    /// to the gemini rules.
+    mutating func checkMetaSchema(_ parameters: JSONValue) {
+        guard !isGemini else { return }
+        let declared = parameters["$schema"]?.stringValue.flatMap(SchemaDialect.init(metaSchemaURI:))
+        guard let meta = Self.metaValidators[declared ?? dialect] else { return }
+        let base = spec.origin?.parametersPointer ?? spec.origin?.pointer ?? .root
+        let reported = Set(findings.map(\.pointer))
+        var seen: Set<JSONPointer> = []
+        for violation in meta.validate(parameters) {
+            let absolute = JSONPointer(tokens: base.tokens + violation.instancePath.tokens)
+            // Another rule said it already, here or just above (a keyword's value).
+            if reported.contains(absolute) || absolute.parent.map(reported.contains) == true { continue }
+            guard seen.insert(violation.instancePath).inserted else { continue }
+            let place = violation.instancePath == .root ? "the schema" : violation.instancePath.description
+            report(
+                .metaSchema,
+                declared == nil ? .warning : .error,
+                at: violation.instancePath,
+                "\(place) is not valid \((declared ?? dialect).rawValue) JSON Schema: \(violation.message)"
+            )
+        }
+    }
+
     mutating func check() {
         checkTool()
         guard let parameters = spec.parameters, !spec.hasNoParameters else {
@@ -104,6 +143,7 @@ struct SpecChecker {
             }
         }
         visit(parameters, at: .root, depth: 1)
+        checkMetaSchema(parameters)
         if profiles.contains(.openAIStrict) {
             if propertyCount > 5_000 {
                 report(
