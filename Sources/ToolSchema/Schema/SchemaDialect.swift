@@ -81,7 +81,17 @@ public enum SchemaDialect: String, Sendable, Hashable, CaseIterable, Comparable 
     func reads(_ keyword: SchemaKeyword) -> Bool {
         let dialects = keyword.dialects
         if dialects.contains(keywordDialect) || dialects.contains(.openAPI) { return true }
-        let later = SchemaDialect.allCases.filter { $0 > self }.map(\.keywordDialect)
-        return !later.contains { dialects.contains($0) }
+        return dialects.isDisjoint(with: laterDialects)
+    }
+
+    /// The drafts after this one.
+    private var laterDialects: SchemaKeyword.Dialects {
+        switch self {
+        case .draft04: [.draft06, .draft07, .draft2019_09, .draft2020_12]
+        case .draft06: [.draft07, .draft2019_09, .draft2020_12]
+        case .draft07: [.draft2019_09, .draft2020_12]
+        case .draft2019_09: [.draft2020_12]
+        case .draft2020_12: []
+        }
     }
 }

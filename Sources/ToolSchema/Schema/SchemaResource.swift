@@ -78,7 +78,8 @@ struct ResourceIndex {
     mutating func add(_ root: JSONValue, uri: SchemaURI, file: String?, dialect: SchemaDialect) -> Int {
         let document = documents.count
         documents.append(Document(root: root, uri: uri, file: file))
-        scan(root, document: document, at: .root, base: uri, dialect: dialect, isDocumentRoot: true)
+        var tokens: [String] = []
+        scan(root, document: document, tokens: &tokens, base: uri, dialect: dialect, isDocumentRoot: true)
         return document
     }
 
@@ -104,10 +105,14 @@ struct ResourceIndex {
         return index
     }
 
+    /// Walks the schema positions below `value` (known keywords only: an `$id` inside an
+    /// `enum` or an unknown keyword is not an identifier), registering resources and
+    /// anchors. `tokens` is the path so far, pushed and popped in place; a pointer is built
+    /// only for what is registered.
     private mutating func scan(
         _ value: JSONValue,
         document: Int,
-        at pointer: JSONPointer,
+        tokens: inout [String],
         base: SchemaURI,
         dialect inherited: SchemaDialect,
         isDocumentRoot: Bool = false,
@@ -116,20 +121,19 @@ struct ResourceIndex {
         guard case .object(let object) = value else {
             if isDocumentRoot {
                 _ = register(
-                    Resource(document: document, pointer: pointer, uri: base, dialect: inherited, metaSchema: nil),
-                    at: DocumentPointer(document: document, pointer: pointer)
+                    Resource(document: document, pointer: .root, uri: base, dialect: inherited, metaSchema: nil),
+                    at: DocumentPointer(document: document, pointer: .root)
                 )
             }
             return
         }
         var dialect = inherited
         var metaSchema: SchemaURI? = nil
-        let idKeyword = (SchemaDialect.draft04 == dialectOf(object, inherited)) ? "id" : "$id"
-        let declaresSchema = object["$schema"]?.stringValue
+        let idKeyword = dialectOf(object, inherited) == .draft04 ? "id" : "$id"
         let idText = object[idKeyword]?.stringValue
         var newBase = base
         var anchorFromID: String? = nil
-        if let declared = declaresSchema, isDocumentRoot || idText != nil {
+        if let declared = object["$schema"]?.stringValue, isDocumentRoot || idText != nil {
             if let known = SchemaDialect(metaSchemaURI: declared) {
                 dialect = known
             } else {
@@ -139,31 +143,33 @@ struct ResourceIndex {
         let ignoresID = dialect.refOverridesSiblings && object["$ref"] != nil
         if let idText, !ignoresID {
             let resolved = base.resolving(idText)
-            if idText.hasPrefix("#") {
-                // draft-06/07 (and draft-04 `id`): a plain-name anchor.
-                if dialect <= .draft07, let name = resolved.fragment, !name.isEmpty { anchorFromID = name }
-            } else {
-                newBase = resolved.withoutFragment
-                if dialect <= .draft07, let name = resolved.fragment, !name.isEmpty { anchorFromID = name }
-            }
+            if !idText.hasPrefix("#") { newBase = resolved.withoutFragment }
+            // Up to draft-07 (draft-04's `id` too), a fragment names a plain-name anchor.
+            if dialect <= .draft07, let name = resolved.fragment, !name.isEmpty { anchorFromID = name }
         }
         var current = enclosingResource
-        let place = DocumentPointer(document: document, pointer: pointer)
         if isDocumentRoot || newBase != base {
+            let place = DocumentPointer(document: document, pointer: JSONPointer(tokens: tokens))
             current = register(
-                Resource(document: document, pointer: pointer, uri: newBase, dialect: dialect, metaSchema: metaSchema),
+                Resource(
+                    document: document,
+                    pointer: place.pointer,
+                    uri: newBase,
+                    dialect: dialect,
+                    metaSchema: metaSchema
+                ),
                 at: place
             )
             // The root also answers to the URI it was retrieved by.
             if isDocumentRoot, byURI[base] == nil, let current { byURI[base] = current }
         }
         if let r = current {
-            if let anchorFromID { resources[r].anchors[anchorFromID] = pointer }
+            if let anchorFromID { resources[r].anchors[anchorFromID] = JSONPointer(tokens: tokens) }
             if dialect >= .draft2019_09, let name = object["$anchor"]?.stringValue {
-                resources[r].anchors[name] = pointer
+                resources[r].anchors[name] = JSONPointer(tokens: tokens)
             }
             if dialect >= .draft2020_12, let name = object["$dynamicAnchor"]?.stringValue {
-                resources[r].anchors[name] = pointer
+                resources[r].anchors[name] = JSONPointer(tokens: tokens)
                 resources[r].dynamicAnchors.insert(name)
             }
             if dialect == .draft2019_09, object["$recursiveAnchor"] == .bool(true), newBase != base || isDocumentRoot {
@@ -172,15 +178,24 @@ struct ResourceIndex {
         }
         for (key, member) in object {
             guard let keyword = SchemaKeyword.named[key], keyword.shape.holdsSchemas else { continue }
-            for (tokens, schema) in keyword.subschemas(in: member) {
-                scan(
-                    schema,
-                    document: document,
-                    at: JSONPointer(tokens: pointer.tokens + [key] + tokens),
-                    base: newBase,
-                    dialect: dialect,
-                    resource: current
-                )
+            tokens.append(key)
+            defer { tokens.removeLast() }
+            func visit(_ schema: JSONValue, _ token: String?, _ index: inout ResourceIndex) {
+                if let token { tokens.append(token) }
+                index.scan(schema, document: document, tokens: &tokens, base: newBase, dialect: dialect, resource: current)
+                if token != nil { tokens.removeLast() }
+            }
+            switch (keyword.shape, member) {
+            case (.schema, _):
+                visit(member, nil, &self)
+            case (.schemaOrSchemaList, .array(let list)), (.schemaList, .array(let list)):
+                for (k, schema) in list.enumerated() { visit(schema, String(k), &self) }
+            case (.schemaOrSchemaList, _):
+                visit(member, nil, &self)
+            case (.schemaMap, .object(let members)), (.schemaOrNamesMap, .object(let members)):
+                for (name, schema) in members where schema.arrayValue == nil { visit(schema, name, &self) }
+            default:
+                break
             }
         }
     }

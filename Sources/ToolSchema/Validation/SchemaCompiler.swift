@@ -11,8 +11,9 @@ struct SchemaCompiler {
     /// Dynamic references: the node holding one, the anchor name it looks for (nil for
     /// `$recursiveRef`), and the candidates found so far by resource.
     var dynamicRefs: [(node: Int, name: String?)] = []
-    /// The document of the subschema being compiled.
+    /// The document of the subschema being compiled, and its resource.
     var document = 0
+    var currentResource: Int? = nil
     /// The dialect of a bundled meta-schema loaded on demand is its own; this is for the rest.
     var defaultDialect = SchemaDialect.draft2020_12
 
@@ -70,15 +71,27 @@ struct SchemaCompiler {
             ? place.pointer.fragment : index.documents[place.document].uri.description + place.pointer.fragment
     }
 
-    mutating func compile(at place: DocumentPointer, value: JSONValue? = nil) throws(SchemaError) -> Int {
+    mutating func compile(
+        at place: DocumentPointer,
+        value: JSONValue? = nil,
+        parentResource: Int? = nil
+    ) throws(SchemaError) -> Int {
         if let existing = byPlace[place] { return existing }
         guard let schema = value ?? place.pointer.resolve(in: index.documents[place.document].root) else {
             throw fail(.reference, place.pointer, "nothing is at \(describe(place))")
         }
-        let outer = document
+        // A subschema is in its parent's resource unless it starts one with an `$id` (or
+        // `id`); only then, or for a reference's target, is the enclosing resource looked up.
+        let resource: Int
+        if let parentResource, case .object(let o) = schema, o["$id"] == nil, o["id"] == nil {
+            resource = parentResource
+        } else {
+            resource = index.enclosing(place)
+        }
+        let outer = (document, currentResource)
         document = place.document
-        defer { document = outer }
-        let resource = index.enclosing(place)
+        currentResource = resource
+        defer { (document, currentResource) = outer }
         let nodeIndex = nodes.count
         var node = SchemaKeywords(location: place.pointer)
         node.resource = resource
@@ -111,7 +124,7 @@ struct SchemaCompiler {
 
     /// Compiles a subschema of the document being compiled.
     mutating func compile(_ value: JSONValue, at pointer: JSONPointer) throws(SchemaError) -> Int {
-        try compile(at: DocumentPointer(document: document, pointer: pointer), value: value)
+        try compile(at: DocumentPointer(document: document, pointer: pointer), value: value, parentResource: currentResource)
     }
 
     func count(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> Int {
