@@ -100,6 +100,57 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // What the standards work added to the walk, each where it sits: a $ref into another
+    // document, unevaluatedProperties over allOf, $dynamicRef (a schema checked against the
+    // 2020-12 meta-schema, which is built on it), and a pattern with lookarounds.
+    let address = SchemaResource(
+        [
+            "$id": "https://example.com/address.json", "type": "object",
+            "properties": ["city": ["type": "string"], "zip": ["type": "string", "pattern": "^[0-9]{6}$"]],
+            "required": ["city"],
+        ]
+    )
+    let standards: [(String, Validator, JSONValue)] = [
+        (
+            "resourceRef",
+            try! Validator(
+                [
+                    "type": "object",
+                    "properties": [
+                        "from": ["$ref": "https://example.com/address.json"],
+                        "to": ["$ref": "https://example.com/address.json"],
+                    ],
+                ],
+                resources: [address]
+            ),
+            ["from": ["city": "Beijing", "zip": "100000"], "to": ["city": "Shanghai", "zip": "200000"]]
+        ),
+        (
+            "unevaluated",
+            try! Validator(
+                [
+                    "allOf": [
+                        ["properties": ["city": ["type": "string"]]], ["properties": ["days": ["type": "integer"]]],
+                    ],
+                    "properties": ["unit": ["enum": ["celsius", "fahrenheit"]]], "unevaluatedProperties": false,
+                ]
+            ),
+            ["city": "Beijing", "days": 3, "unit": "celsius"]
+        ),
+        ("metaSchema", try! Validator(["$ref": "https://json-schema.org/draft/2020-12/schema"]), Schemas.booking),
+        (
+            "lookaround",
+            try! Validator(["type": "string", "pattern": "^(?!\\.)(?=.*[A-Z])(?=.*\\d)[A-Za-z0-9._-]{8,64}$"]),
+            "Passport2026.pdf"
+        ),
+    ]
+    for (name, validator, value) in standards {
+        precondition(validator.isValid(value), "the \(name) case must be valid")
+        Benchmark("Validator.isValid.\(name)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(validator.isValid(value)) }
+        }
+    }
+
     // The rest of the path: deriving a schema, rendering a hint, linting the shipped specs.
     Benchmark("SchemaDerivation.schema.booking") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try SchemaDerivation.schema(for: BookingArguments.self)) }

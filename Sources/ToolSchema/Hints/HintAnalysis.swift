@@ -108,7 +108,7 @@ struct HintAnalysis {
             switch e.keyword {
             case "required":
                 if let name = e.details.properties?.first { missing.append((e.instancePath, name)) }
-            case "additionalProperties":
+            case "additionalProperties", "unevaluatedProperties":
                 if let name = e.details.properties?.first, let parent = e.instancePath.parent {
                     unknown.append((parent, name))
                 }

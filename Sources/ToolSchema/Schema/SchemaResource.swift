@@ -79,6 +79,7 @@ struct ResourceIndex {
         let document = documents.count
         documents.append(Document(root: root, uri: uri, file: file))
         var tokens: [String] = []
+        tokens.reserveCapacity(16)
         scan(root, document: document, tokens: &tokens, base: uri, dialect: dialect, isDocumentRoot: true)
         return document
     }
@@ -182,7 +183,14 @@ struct ResourceIndex {
             defer { tokens.removeLast() }
             func visit(_ schema: JSONValue, _ token: String?, _ index: inout ResourceIndex) {
                 if let token { tokens.append(token) }
-                index.scan(schema, document: document, tokens: &tokens, base: newBase, dialect: dialect, resource: current)
+                index.scan(
+                    schema,
+                    document: document,
+                    tokens: &tokens,
+                    base: newBase,
+                    dialect: dialect,
+                    resource: current
+                )
                 if token != nil { tokens.removeLast() }
             }
             switch (keyword.shape, member) {

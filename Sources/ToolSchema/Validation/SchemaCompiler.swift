@@ -6,7 +6,10 @@ import JSONCore
 struct SchemaCompiler {
     var index: ResourceIndex
     var nodes: [SchemaKeywords] = []
-    var byPlace: [DocumentPointer: Int] = [:]
+    /// Compiled nodes by place: the schema's own by pointer (what the validator keeps), the
+    /// other documents' by document and pointer.
+    var byPointer: [JSONPointer: Int] = [:]
+    var byOtherPlace: [DocumentPointer: Int] = [:]
     var pendingRefs: [(node: Int, target: DocumentPointer, at: JSONPointer, kind: RefKind)] = []
     /// Dynamic references: the node holding one, the anchor name it looks for (nil for
     /// `$recursiveRef`), and the candidates found so far by resource.
@@ -27,6 +30,7 @@ struct SchemaCompiler {
     /// (2019-09 and later): those its `$vocabulary` lists. Unknown optional vocabularies are
     /// ignored, as the specification says.
     mutating func vocabularies(of r: Int) -> Set<String>? {
+        guard index.resources[r].metaSchema != nil else { return nil }
         if let known = vocabularies[r] { return known }
         var result: Set<String>? = nil
         let resource = index.resources[r]
@@ -76,7 +80,7 @@ struct SchemaCompiler {
         value: JSONValue? = nil,
         parentResource: Int? = nil
     ) throws(SchemaError) -> Int {
-        if let existing = byPlace[place] { return existing }
+        if let existing = place.document == 0 ? byPointer[place.pointer] : byOtherPlace[place] { return existing }
         guard let schema = value ?? place.pointer.resolve(in: index.documents[place.document].root) else {
             throw fail(.reference, place.pointer, "nothing is at \(describe(place))")
         }
@@ -97,7 +101,7 @@ struct SchemaCompiler {
         node.resource = resource
         node.document = place.document
         nodes.append(node)
-        byPlace[place] = nodeIndex
+        if place.document == 0 { byPointer[place.pointer] = nodeIndex } else { byOtherPlace[place] = nodeIndex }
         switch schema {
         case .bool(let b):
             node.always = b
@@ -124,7 +128,11 @@ struct SchemaCompiler {
 
     /// Compiles a subschema of the document being compiled.
     mutating func compile(_ value: JSONValue, at pointer: JSONPointer) throws(SchemaError) -> Int {
-        try compile(at: DocumentPointer(document: document, pointer: pointer), value: value, parentResource: currentResource)
+        try compile(
+            at: DocumentPointer(document: document, pointer: pointer),
+            value: value,
+            parentResource: currentResource
+        )
     }
 
     func count(_ value: JSONValue, _ pointer: JSONPointer, _ keyword: String) throws(SchemaError) -> Int {
@@ -459,6 +467,7 @@ struct SchemaCompiler {
             // A dynamic reference may land on its anchor in any resource evaluation can be
             // in: every resource with a compiled node. Compiling those targets can reach new
             // resources, so this repeats until nothing new is compiled.
+            if dynamicRefs.isEmpty { break }
             let entered = Set(nodes.map(\.resource))
             let before = nodes.count
             for (nodeIndex, name) in dynamicRefs {

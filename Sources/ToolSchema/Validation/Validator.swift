@@ -70,9 +70,7 @@ public struct Validator: Sendable {
         self.schema = schema
         self.options = options
         self.nodes = compiler.nodes.map(SchemaNode.init)
-        var rootPlaces: [JSONPointer: Int] = [:]
-        for (place, node) in compiler.byPlace where place.document == 0 { rootPlaces[place.pointer] = node }
-        self.nodeAt = rootPlaces
+        self.nodeAt = compiler.byPointer
         self.usesDynamicScope = !compiler.dynamicRefs.isEmpty
     }
 
