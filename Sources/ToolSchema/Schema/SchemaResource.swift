@@ -51,6 +51,8 @@ struct ResourceIndex {
         let root: JSONValue
         let uri: SchemaURI
         let file: String?
+        /// The resource its root is (set once the root is scanned).
+        var rootResource = 0
     }
 
     /// One schema resource: where its root is, the URI it answers to, its dialect.
@@ -70,7 +72,8 @@ struct ResourceIndex {
     var resources: [Resource] = []
     /// Resource by URI (without fragment).
     var byURI: [SchemaURI: Int] = [:]
-    /// Resource by its root's place.
+    /// Resource by its root's place, for resources below a document's root (an embedded
+    /// `$id`); a document's own is ``Document/rootResource``.
     var byRoot: [DocumentPointer: Int] = [:]
 
     /// Adds a document and every resource in it; returns the document's number.
@@ -79,27 +82,31 @@ struct ResourceIndex {
         let document = documents.count
         documents.append(Document(root: root, uri: uri, file: file))
         var tokens: [String] = []
-        tokens.reserveCapacity(16)
         scan(root, document: document, tokens: &tokens, base: uri, dialect: dialect, isDocumentRoot: true)
         return document
     }
 
     /// The resource that encloses a place: the one whose root is the longest prefix of it.
     func enclosing(_ place: DocumentPointer) -> Int {
+        guard !byRoot.isEmpty else { return documents[place.document].rootResource }
         var tokens = place.pointer.tokens
-        while true {
+        while !tokens.isEmpty {
             if let r = byRoot[DocumentPointer(document: place.document, pointer: JSONPointer(tokens: tokens))] {
                 return r
             }
-            if tokens.isEmpty { preconditionFailure("every document's root is a resource") }
             tokens.removeLast()
         }
+        return documents[place.document].rootResource
     }
 
     private mutating func register(_ resource: Resource, at place: DocumentPointer) -> Int {
         let index = resources.count
         resources.append(resource)
-        byRoot[place] = index
+        if place.pointer == .root {
+            documents[place.document].rootResource = index
+        } else {
+            byRoot[place] = index
+        }
         // The first document to claim a URI keeps it: the schema being validated comes first,
         // then the caller's resources, then the bundled meta-schemas.
         if byURI[resource.uri] == nil { byURI[resource.uri] = index }

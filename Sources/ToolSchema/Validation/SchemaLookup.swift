@@ -47,9 +47,12 @@ extension Validator {
     }
 
     /// Every way `value` fails the subschema that applies at an instance path (see
-    /// ``nodeIndex(atInstancePath:)``), or nil when none does.
+    /// ``nodeIndex(atInstancePath:)``), or nil when none does (or when the schema has dynamic
+    /// references, whose targets depend on the path evaluation took).
     package func validate(_ value: JSONValue, atInstancePath path: JSONPointer) -> [SchemaViolation]? {
-        guard let index = nodeIndex(atInstancePath: path) else { return nil }
+        // A subschema checked on its own would start with an empty dynamic scope, where a
+        // `$dynamicRef` may land elsewhere than in the whole check: no verdict then.
+        guard !usesDynamicScope, let index = nodeIndex(atInstancePath: path) else { return nil }
         var context = ValidationContext(collecting: true, assertsFormats: options.assertsFormats)
         _ = check(index, value, &context)
         return context.errors
