@@ -15,10 +15,10 @@ public struct SchemaError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A type name JSON Schema does not have (`"type": "dict"`).
         public static let unknownType = Code("unknown-type")
         /// A `pattern` or `patternProperties` key that does not compile, or needs what the
-        /// linear-time engine does not run (backreferences, lookaround).
+        /// linear-time engine does not run (backreferences).
         public static let pattern = Code("pattern")
-        /// A `$ref` that does not resolve, is not a JSON Pointer fragment, or points outside
-        /// the schema.
+        /// A `$ref` that does not resolve: no document given answers its URI, no anchor has its
+        /// name, nothing is at its JSON Pointer.
         public static let reference = Code("reference")
         /// A `$ref` cycle that never reaches a value.
         public static let referenceCycle = Code("reference-cycle")

@@ -3,9 +3,11 @@ public import JSONCore
 /// A JSON Schema compiled once and shared freely: checks values and reports every error with
 /// its JSON Pointer.
 ///
-/// Implements JSON Schema 2020-12 validation (with draft-07 and draft-04 spellings, OpenAPI's
-/// `nullable` and Gemini's uppercase type names). `$ref`s are resolved and patterns compiled
-/// when the validator is built, never per call; remote references are never fetched.
+/// Implements JSON Schema draft-04, draft-06, draft-07, 2019-09 and 2020-12, each with its own
+/// meaning (``SchemaDialect``; `$schema` picks it), with OpenAPI's `nullable` and Gemini's
+/// uppercase type names. References resolve against `$id`s, anchors, the `resources` given and
+/// the bundled meta-schemas, and patterns compile, when the validator is built, never per
+/// call; nothing is ever fetched.
 ///
 /// ```swift
 /// let validator = try Validator(["type": "object", "properties": ["city": ["type": "string"]], "required": ["city"]])
@@ -45,9 +47,9 @@ public struct Validator: Sendable {
     ///
     /// - Throws: ``SchemaError`` for a schema that cannot be checked: a keyword with a value of
     ///   the wrong kind, an unknown type name, a pattern that does not compile (or needs
-    ///   backreferences or lookaround), a `$ref` that does not resolve or points outside the
-    ///   schema, a `$ref` cycle that never reaches a value, or a keyword this validator does
-    ///   not implement yet (``unsupportedKeywords``) unless the options accept it.
+    ///   backreferences), a `$ref` that no document or anchor answers (``SchemaError/document``
+    ///   says which resource, when the problem is inside one), or a `$ref` cycle that never
+    ///   reaches a value.
     ///
     /// - Parameters:
     ///   - schema: The schema.

@@ -1,7 +1,7 @@
 /// The syntax tree of an ECMA-262 regular expression, as JSON Schema's `pattern` uses them.
 ///
-/// Parsed once per schema. Backreferences and lookaround are recognised so they can be
-/// reported: ToolSchema runs patterns with a linear-time engine, which cannot run them.
+/// Parsed once per schema. Backreferences are recognised so they can be reported: ToolSchema
+/// runs patterns with a linear-time engine, which cannot match them.
 indirect enum RegexNode: Hashable, Sendable {
     case empty
     case scalar(Unicode.Scalar)
