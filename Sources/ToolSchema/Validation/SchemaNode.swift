@@ -120,9 +120,16 @@ struct DynamicTarget: Sendable {
 @dynamicMemberLookup
 final class SchemaNode: Sendable {
     let keywords: SchemaKeywords
+    /// Whether any keyword the walk checks only rarely is here (`$dynamicRef`,
+    /// `unevaluatedProperties`, `unevaluatedItems`, draft-04 integers): one test per node
+    /// instead of one per keyword.
+    let hasRareKeywords: Bool
 
     init(_ keywords: SchemaKeywords) {
         self.keywords = keywords
+        self.hasRareKeywords =
+            keywords.dynamicRef != nil || keywords.unevaluatedProperties != nil || keywords.unevaluatedItems != nil
+            || keywords.integersByLiteral
     }
 
     subscript<T>(dynamicMember keyPath: KeyPath<SchemaKeywords, T>) -> T {

@@ -63,8 +63,16 @@ struct ValidationContext {
 extension Validator {
     /// Checks `value` against node `i`. In collecting mode every failure is recorded; otherwise
     /// it returns at the first.
+    @inline(__always)
     func check(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
         guard usesDynamicScope else { return checkNode(i, value, &c) }
+        return checkScoped(i, value, &c)
+    }
+
+    /// ``check(_:_:_:)`` for schemas with dynamic references: the resource entered joins the
+    /// dynamic scope while the node is checked.
+    @inline(never)
+    private func checkScoped(_ i: Int, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
         let resource = nodes[i].resource
         if c.scope.last == resource { return checkNode(i, value, &c) }
         c.scope.append(resource)
@@ -92,14 +100,17 @@ extension Validator {
         }
 
         if let ref = node.ref, descend(ref, value, at: nil, &c, &valid) { return false }
-        if let dynamic = node.dynamicRef, descend(dynamicTarget(dynamic, c), value, at: nil, &c, &valid) {
+        if node.hasRareKeywords, let dynamic = node.dynamicRef,
+            descend(dynamicTarget(dynamic, c), value, at: nil, &c, &valid)
+        {
             return false
         }
 
         // type, enum, const
         let isNullAllowed = node.nullable && value.isNull
         if let types = node.types,
-            !types.admits(value) || (node.integersByLiteral && Self.isFractionLiteral(value, types)),
+            !types.admits(value)
+                || (node.hasRareKeywords && node.integersByLiteral && Self.isFractionLiteral(value, types)),
             !isNullAllowed
         {
             if c.reject(
@@ -169,7 +180,7 @@ extension Validator {
             let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
             if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
         }
-        if node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
+        if node.hasRareKeywords, node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
             if !checkUnevaluated(i, value, &c) && failed() { return false }
         }
         return valid

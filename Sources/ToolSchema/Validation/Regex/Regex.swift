@@ -10,9 +10,11 @@
 /// on that table. Backreferences cannot be matched in linear time and are refused when the
 /// pattern is compiled.
 struct CompiledPattern: Sendable {
+    /// One step. Every payload is a plain value, so reading an instruction copies no
+    /// reference (a class, as character sets are, is kept in ``Storage/sets`` by index).
     enum Instruction: Sendable {
         case scalar(UInt32)
-        case set(RegexSet)
+        case set(Int)  // sets[k]
         case any
         case split(Int, Int)  // try the first, then the second
         case jump(Int)
@@ -30,10 +32,27 @@ struct CompiledPattern: Sendable {
         var negated: Bool
     }
 
-    let source: String
-    let program: [Instruction]
-    /// Innermost first: a lookaround's program refers only to earlier ones.
-    let lookarounds: [Lookaround]
+    /// Everything compiled, behind one reference: copying a pattern (as reading a schema
+    /// node's `pattern` does) retains once.
+    final class Storage: Sendable {
+        let source: String
+        let program: [Instruction]
+        let sets: [RegexSet]
+        /// Innermost first: a lookaround's program refers only to earlier ones.
+        let lookarounds: [Lookaround]
+
+        init(source: String, program: [Instruction], sets: [RegexSet], lookarounds: [Lookaround]) {
+            self.source = source
+            self.program = program
+            self.sets = sets
+            self.lookarounds = lookarounds
+        }
+    }
+
+    let storage: Storage
+    var source: String { storage.source }
+    var program: [Instruction] { storage.program }
+    var lookarounds: [Lookaround] { storage.lookarounds }
     static let maxInstructions = 50_000
 
     /// Why a pattern cannot be used.
@@ -54,13 +73,17 @@ struct CompiledPattern: Sendable {
         var builder = Builder()
         try builder.emit(node)
         builder.program.append(.match)
-        self.source = pattern
-        self.program = builder.program
-        self.lookarounds = builder.lookarounds
+        self.storage = Storage(
+            source: pattern,
+            program: builder.program,
+            sets: builder.sets,
+            lookarounds: builder.lookarounds
+        )
     }
 
     struct Builder {
         var program: [Instruction] = []
+        var sets: [RegexSet] = []
         var lookarounds: [Lookaround] = []
         /// Instructions in the lookarounds' programs, which count towards the limit too.
         var elsewhere = 0
@@ -81,7 +104,9 @@ struct CompiledPattern: Sendable {
             case .empty: break
             case .scalar(let s): _ = try append(.scalar(s.value))
             case .any: _ = try append(.any)
-            case .set(let s): _ = try append(.set(s))
+            case .set(let s):
+                sets.append(s)
+                _ = try append(.set(sets.count - 1))
             case .lineStart: _ = try append(.lineStart)
             case .lineEnd: _ = try append(.lineEnd)
             case .wordBoundary(let b): _ = try append(.wordBoundary(b))
@@ -121,10 +146,12 @@ struct CompiledPattern: Sendable {
             case .lookaround(let inner, let ahead, let negated):
                 var sub = Builder()
                 sub.lookarounds = lookarounds
+                sub.sets = sets
                 sub.elsewhere = program.count + elsewhere
                 try sub.emit(ahead ? inner.reversed : inner)
                 _ = try sub.append(.match)
                 lookarounds = sub.lookarounds
+                sets = sub.sets
                 elsewhere += sub.program.count
                 lookarounds.append(Lookaround(program: sub.program, ahead: ahead, negated: negated))
                 _ = try append(.lookaround(lookarounds.count - 1))
@@ -146,16 +173,18 @@ struct CompiledPattern: Sendable {
             var current = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * m)]))
             var next = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[(2 * m)..<(4 * m)]))
             var stack = Stack(UnsafeMutableBufferPointer(rebasing: scratch[(4 * m)...]))
-            return run(text, &current, &next, &stack)
+            return storage.sets.withUnsafeBufferPointer { sets in run(text, sets, &current, &next, &stack) }
         }
     }
 
     private func run(
         _ text: String,
+        _ sets: UnsafeBufferPointer<RegexSet>,
         _ current: inout ThreadList,
         _ next: inout ThreadList,
         _ stack: inout Stack
     ) -> Bool {
+        let program = storage.program
         // Walk the scalars in place, keeping the one before and the one at the position for
         // the assertions.
         var scalars = text.unicodeScalars.makeIterator()
@@ -164,7 +193,7 @@ struct CompiledPattern: Sendable {
         var atStart = true
         while true {
             // Unanchored: a new thread starts at every position.
-            if add(0, atStart: atStart, previous, here, &current, &stack) { return true }
+            if add(0, program, atStart: atStart, previous, here, &current, &stack) { return true }
             guard let c = here else { return false }
             next.clear()
             let after = scalars.next()?.value
@@ -173,11 +202,11 @@ struct CompiledPattern: Sendable {
                 let advances: Bool
                 switch program[pc] {
                 case .scalar(let v): advances = v == c
-                case .set(let s): advances = s.contains(c)
+                case .set(let k): advances = sets[k].contains(c)
                 case .any: advances = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
                 default: advances = false
                 }
-                if advances && add(pc + 1, atStart: false, c, after, &next, &stack) { return true }
+                if advances && add(pc + 1, program, atStart: false, c, after, &next, &stack) { return true }
             }
             swap(&current, &next)
             previous = c
@@ -190,6 +219,7 @@ struct CompiledPattern: Sendable {
     /// position between `before` and `after` (nil at the ends). Returns true on a match.
     private func add(
         _ start: Int,
+        _ program: [Instruction],
         atStart: Bool,
         _ before: UInt32?,
         _ after: UInt32?,
@@ -230,12 +260,19 @@ struct CompiledPattern: Sendable {
         tables.reserveCapacity(lookarounds.count)
         for lookaround in lookarounds {
             var holds = [Bool](repeating: false, count: scalars.count + 1)
-            _ = Self.simulate(lookaround.program, scalars, tables, forward: !lookaround.ahead, recording: &holds)
+            _ = Self.simulate(
+                lookaround.program,
+                storage.sets,
+                scalars,
+                tables,
+                forward: !lookaround.ahead,
+                recording: &holds
+            )
             if lookaround.negated { holds = holds.map { !$0 } }
             tables.append(holds)
         }
         var none: [Bool] = []
-        return Self.simulate(program, scalars, tables, forward: true, recording: &none)
+        return Self.simulate(program, storage.sets, scalars, tables, forward: true, recording: &none)
     }
 
     /// Runs `program` over `s` with a thread starting at every position, forwards or
@@ -243,6 +280,7 @@ struct CompiledPattern: Sendable {
     /// every position where a match ends (forwards) or starts (backwards) and returns false.
     private static func simulate(
         _ program: [Instruction],
+        _ sets: [RegexSet],
         _ s: [UInt32],
         _ tables: [[Bool]],
         forward: Bool,
@@ -297,7 +335,7 @@ struct CompiledPattern: Sendable {
                 let advances: Bool
                 switch program[pc] {
                 case .scalar(let v): advances = v == c
-                case .set(let set): advances = set.contains(c)
+                case .set(let k): advances = sets[k].contains(c)
                 case .any: advances = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
                 default: advances = false
                 }

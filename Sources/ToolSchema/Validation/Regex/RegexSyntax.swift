@@ -52,19 +52,22 @@ struct RegexSet: Hashable, Sendable {
         return copy
     }
 
+    @inline(__always)
     func contains(_ v: UInt32) -> Bool {
         var hit = false
         for r in ranges where r.contains(v) {
             hit = true
             break
         }
-        if !hit && !properties.isEmpty, let scalar = Unicode.Scalar(v) {
-            for item in properties where item.property.matches(scalar) != item.negated {
-                hit = true
-                break
-            }
-        }
+        if !hit && !properties.isEmpty { hit = hasProperty(v) }
         return hit != negated
+    }
+
+    /// Whether one of the `\p{…}` items matches (the slow path, out of line).
+    @inline(never)
+    private func hasProperty(_ v: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(v) else { return false }
+        return properties.contains { $0.property.matches(scalar) != $0.negated }
     }
 }
 
