@@ -253,50 +253,69 @@ struct CompiledPattern: Sendable {
 
     /// The run for patterns with lookarounds: the text as an array of scalars, one table per
     /// lookaround, then the main program reading them. O(n × m) for n scalars and m
-    /// instructions across all the programs.
+    /// instructions across all the programs; the tables and thread lists live in one scratch
+    /// allocation (on the stack when small), like the plain run's.
     private func matchesWithLookarounds(_ text: String) -> Bool {
         let scalars = text.unicodeScalars.map(\.value)
-        var tables: [[Bool]] = []
-        tables.reserveCapacity(lookarounds.count)
-        for lookaround in lookarounds {
-            var holds = [Bool](repeating: false, count: scalars.count + 1)
-            _ = Self.simulate(
-                lookaround.program,
-                storage.sets,
-                scalars,
-                tables,
-                forward: !lookaround.ahead,
-                recording: &holds
-            )
-            if lookaround.negated { holds = holds.map { !$0 } }
-            tables.append(holds)
+        let width = scalars.count + 1
+        var largest = program.count
+        for lookaround in lookarounds { largest = Swift.max(largest, lookaround.program.count) }
+        let m = largest
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: lookarounds.count * width) { tables in
+            tables.initialize(repeating: false)
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * m + 1) { scratch in
+                storage.sets.withUnsafeBufferPointer { sets in
+                    func simulate(_ program: [Instruction], forward: Bool, recordingInto table: Int?) -> Bool {
+                        var current = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * m)]))
+                        var next = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[(2 * m)..<(4 * m)]))
+                        var stack = Stack(UnsafeMutableBufferPointer(rebasing: scratch[(4 * m)...]))
+                        return Self.simulate(
+                            program,
+                            sets,
+                            scalars,
+                            tables,
+                            width: width,
+                            forward: forward,
+                            recordingInto: table,
+                            &current,
+                            &next,
+                            &stack
+                        )
+                    }
+                    for (k, lookaround) in lookarounds.enumerated() {
+                        _ = simulate(lookaround.program, forward: !lookaround.ahead, recordingInto: k)
+                        if lookaround.negated {
+                            for p in (k * width)..<((k + 1) * width) { tables[p].toggle() }
+                        }
+                    }
+                    return simulate(program, forward: true, recordingInto: nil)
+                }
+            }
         }
-        var none: [Bool] = []
-        return Self.simulate(program, storage.sets, scalars, tables, forward: true, recording: &none)
     }
 
     /// Runs `program` over `s` with a thread starting at every position, forwards or
-    /// backwards. With an empty `recording`, returns true at the first match; otherwise marks
-    /// every position where a match ends (forwards) or starts (backwards) and returns false.
+    /// backwards. Without a table to record into, returns true at the first match; with one,
+    /// marks in it every position where a match ends (forwards) or starts (backwards), and
+    /// returns false. Lookaround `k` holds at `p` when `tables[k * width + p]` is set.
     private static func simulate(
         _ program: [Instruction],
-        _ sets: [RegexSet],
+        _ sets: UnsafeBufferPointer<RegexSet>,
         _ s: [UInt32],
-        _ tables: [[Bool]],
+        _ tables: UnsafeMutableBufferPointer<Bool>,
+        width: Int,
         forward: Bool,
-        recording: inout [Bool]
+        recordingInto table: Int?,
+        _ current: inout ThreadList,
+        _ next: inout ThreadList,
+        _ stack: inout Stack
     ) -> Bool {
         let n = s.count
-        let records = !recording.isEmpty
-        var current = SparseSet(capacity: program.count)
-        var next = SparseSet(capacity: program.count)
-        var stack: [Int] = []
-        stack.reserveCapacity(program.count)
 
         /// The closure of `start` at position `p`, into `list`; true when it reaches a match.
-        func add(_ start: Int, at p: Int, _ list: inout SparseSet) -> Bool {
+        func add(_ start: Int, at p: Int, _ list: inout ThreadList) -> Bool {
             var matched = false
-            stack.removeAll(keepingCapacity: true)
+            stack.count = 0
             stack.append(start)
             while let pc = stack.popLast() {
                 if list.contains(pc) { continue }
@@ -313,7 +332,7 @@ struct CompiledPattern: Sendable {
                     let isBefore = p > 0 && isWord(s[p - 1])
                     let isAfter = p < n && isWord(s[p])
                     if (isBefore != isAfter) == wanted { stack.append(pc + 1) }
-                case .lookaround(let k): if tables[k][p] { stack.append(pc + 1) }
+                case .lookaround(let k): if tables[k * width + p] { stack.append(pc + 1) }
                 default: break
                 }
             }
@@ -321,10 +340,11 @@ struct CompiledPattern: Sendable {
         }
 
         var p = forward ? 0 : n
+        current.clear()
         while true {
             if add(0, at: p, &current) {
-                if !records { return true }
-                recording[p] = true
+                guard let table else { return true }
+                tables[table * width + p] = true
             }
             if forward ? p == n : p == 0 { return false }
             let c = forward ? s[p] : s[p - 1]
@@ -340,38 +360,13 @@ struct CompiledPattern: Sendable {
                 default: advances = false
                 }
                 if advances && add(pc + 1, at: q, &next) {
-                    if !records { return true }
-                    recording[q] = true
+                    guard let table else { return true }
+                    tables[table * width + q] = true
                 }
             }
             swap(&current, &next)
             p = q
         }
-    }
-
-    /// A sparse set of instruction indices in arrays (the lookaround path).
-    struct SparseSet {
-        var dense: [Int]
-        var sparse: [Int]
-        var count = 0
-
-        init(capacity: Int) {
-            dense = [Int](repeating: 0, count: capacity)
-            sparse = [Int](repeating: 0, count: capacity)
-        }
-
-        func contains(_ pc: Int) -> Bool {
-            let k = sparse[pc]
-            return k < count && dense[k] == pc
-        }
-
-        mutating func insert(_ pc: Int) {
-            sparse[pc] = count
-            dense[count] = pc
-            count += 1
-        }
-
-        mutating func clear() { count = 0 }
     }
 
     static func isWord(_ c: UInt32) -> Bool {
