@@ -186,8 +186,11 @@ struct Coercer {
                     changed = true
                     continue
                 }
+                // Every change is recorded, so a member changed exactly when a record was
+                // added: no deep comparison of the subtree at every level.
+                let recorded = changes.count
                 let coerced = coerce(schema, member, path: childPath)
-                if coerced != member || !StringKeyed.identical(coerced, member) {
+                if changes.count != recorded {
                     object[name] = coerced
                     changed = true
                 }
@@ -212,8 +215,9 @@ struct Coercer {
             for (k, element) in elements.enumerated() {
                 let schema = k < node.prefixItems.count ? node.prefixItems[k] : node.items
                 guard let schema else { continue }
+                let recorded = changes.count
                 let coerced = coerce(schema, element, path: path + [String(k)])
-                if !StringKeyed.identical(coerced, element) {
+                if changes.count != recorded {
                     elements[k] = coerced
                     changed = true
                 }
