@@ -344,3 +344,59 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(!hint.text.contains("Wert ungültig"))
     }
 }
+
+@Suite struct PairingTests {
+    let booking = try! HintCase.validator("book_ticket.yaml")
+
+    @Test("the issue's example: every misnamed parameter paired, the plural with its conversion, the list said once")
+    func bookTicket() throws {
+        let check = booking.check(
+            arguments:
+                #"{"from": "北京", "passenger_name": "Li Lei", "to_airport": "SHA", "travel_date": "2026-12-24", "seat_class": "second", "passengers": 1}"#,
+            mode: .strict
+        )
+        let hint = ModelHint(check: check, tool: "book_ticket", validator: booking)
+        #expect(hint.isExactlyActionable)
+        #expect(
+            hint.text.contains(
+                "`passenger_name` is not a parameter; did you mean `passenger_names`? Rename it and send the value as an array: [\"Li Lei\"]."
+            )
+        )
+        #expect(hint.text.contains("`to_airport` is not a parameter; did you mean `to`? Rename it."))
+        #expect(hint.text.contains("`travel_date` is not a parameter; did you mean `date`? Rename it."))
+        #expect(hint.text.components(separatedBy: "The parameters are").count <= 2)
+        let corrected = try #require(hint.correctedArguments)
+        #expect(booking.validate(corrected).isEmpty)
+        #expect(corrected["passenger_names"] == ["Li Lei"])
+        #expect(
+            hint.items.contains {
+                $0.fix == .renameAndReplace(from: "passenger_name", to: "passenger_names", with: ["Li Lei"])
+            }
+        )
+    }
+
+    @Test("a name two parameters fit equally is a choice, not a guess")
+    func ambiguous() {
+        let check = booking.check(
+            arguments:
+                #"{"station": "北京南", "date": "2026-12-24", "seat_class": "second", "passengers": 1, "passenger_names": ["李娜"]}"#,
+            mode: .strict
+        )
+        let hint = ModelHint(check: check, tool: "book_ticket", validator: booking)
+        #expect(!hint.isExactlyActionable)
+        #expect(hint.text.contains("`station` is not a parameter; did you mean `from` or `to`?"))
+    }
+
+    @Test(
+        "names relate by case and separators, plural, an added word, a small edit, an abbreviation",
+        arguments: [
+            ("cityName", "city_name", true), ("units", "unit", true), ("passenger_name", "passenger_names", true),
+            ("to_airport", "to", true), ("travel_date", "date", true), ("city", "city_name", true),
+            ("prority", "priority", true), ("qty", "quantity", true), ("station", "to", false), ("a", "b", false),
+            ("categories", "category", true), ("boxes", "box", true),
+        ]
+    )
+    func relations(_ written: String, _ declared: String, _ related: Bool) {
+        #expect((PropertyPairing.relation(written, declared) != nil) == related, "\(written) / \(declared)")
+    }
+}

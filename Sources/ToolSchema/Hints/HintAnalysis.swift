@@ -116,46 +116,104 @@ struct HintAnalysis {
                 others.append(e)
             }
         }
-        // A missing property next to an unknown one spelled alike: rename.
-        var renamed: Set<String> = []
-        for u in unknown {
-            // A missing required property first, else an optional one that is absent.
-            let present = Set(u.object.resolve(in: value)?.objectValue?.keys ?? [])
-            let optional = (validator.facts(at: u.object)?.propertyNames ?? []).filter { !present.contains($0) }
-            let candidates = missing.filter { $0.object == u.object }.map(\.name) + optional
-            let received = u.object.appending(u.name).resolve(in: value)
-            let validator = self.validator
-            let fitsTarget: (String) -> Bool = { name in
-                guard let received,
-                    let errors = validator.validate(received, atInstancePath: u.object.appending(name))
-                else { return false }
-                return errors.isEmpty
-            }
-            guard
-                let targetName = candidates.first(where: { Self.alike(u.name, $0) && !renamed.contains($0) })
-                    ?? candidates.first(where: {
-                        Self.abbreviates(u.name, $0) && !renamed.contains($0) && fitsTarget($0)
-                    })
+        // An object that lacks a required property may hold it under another name even where
+        // the schema allows undeclared names: those take part in the pairing too, and are left
+        // alone when nothing pairs them.
+        var allowedExtras: Set<JSONPointer> = []
+        for object in Set(missing.map(\.object)) {
+            guard case .object(let members)? = object.resolve(in: value),
+                let declared = validator.facts(at: object)?.propertyNames
             else { continue }
-            let target = (object: u.object, name: targetName)
-            renamed.insert(target.name)
-            renamed.insert("\u{0}" + u.name)
-            let path = u.object.appending(u.name)
-            items.append(
-                HintItem(
-                    kind: .wrongName,
-                    instancePath: path,
-                    name: u.name,
-                    received: path.resolve(in: value),
-                    expected: "the parameter `\(target.name)`",
-                    fix: .rename(from: u.name, to: target.name),
-                    line: "`\(u.name)` is not a parameter; did you mean `\(target.name)`? Rename it."
+            for (name, _) in members
+            where !declared.contains(name) && !unknown.contains(where: { $0 == (object, name) }) {
+                unknown.append((object, name))
+                allowedExtras.insert(object.appending(name))
+            }
+        }
+        // Missing properties next to unknown ones: pair them, by name and by value, over the
+        // whole object at once (see PropertyPairing).
+        var renamed: Set<String> = []
+        var objects: [JSONPointer] = []
+        for u in unknown where !objects.contains(u.object) { objects.append(u.object) }
+        for object in objects {
+            guard case .object(let members)? = object.resolve(in: value) else { continue }
+            let written = unknown.filter { $0.object == object }.compactMap { u in members[u.name].map { (u.name, $0) }
+            }
+            let required = missing.filter { $0.object == object }.map(\.name)
+            let optional = (validator.facts(at: object)?.propertyNames ?? []).filter {
+                members[$0] == nil && !required.contains($0)
+            }
+            let candidates = required.map { ($0, true) } + optional.map { ($0, false) }
+            let validator = self.validator
+            let outcome = PropertyPairing.pair(written: written, candidates: candidates) { received, name in
+                let path = object.appending(name)
+                guard let errors = validator.validate(received, atInstancePath: path) else { return .unknown }
+                if errors.isEmpty { return .asIs }
+                if validator.facts(at: path)?.types.contains("array") == true,
+                    validator.validate([received], atInstancePath: path)?.isEmpty == true
+                {
+                    return .wrapped
+                }
+                return .no
+            }
+            for pair in outcome.renames {
+                renamed.insert(pair.declared)
+                renamed.insert("\u{0}" + pair.written)
+                let path = object.appending(pair.written)
+                let received = members[pair.written]
+                var fix = HintItem.Fix.rename(from: pair.written, to: pair.declared)
+                var line = "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it."
+                if pair.relation == .valueOnly {
+                    line =
+                        "`\(pair.written)` is not a parameter, and `\(pair.declared)` is missing; its value fits `\(pair.declared)`: rename it."
+                }
+                var newValue = received
+                if pair.fit == .wrapped, let received {
+                    newValue = [received]
+                    fix = .renameAndReplace(from: pair.written, to: pair.declared, with: [received])
+                    line =
+                        "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it and send the value as an array: \(JSONValue.array([received]).jsonString())."
+                }
+                items.append(
+                    HintItem(
+                        kind: .wrongName,
+                        instancePath: path,
+                        name: pair.written,
+                        received: received,
+                        expected: "the parameter `\(pair.declared)`",
+                        fix: fix,
+                        line: line
+                    )
                 )
-            )
-            if case .object(let o)? = u.object.resolve(in: value) {
-                // Rename in place, keeping the member order the model wrote.
-                let renamedObject = JSONObject(o.map { ($0.key == u.name ? target.name : $0.key, $0.value) })
-                value = value.replacing(at: u.object, with: .object(renamedObject))
+                if case .object(let o)? = object.resolve(in: value) {
+                    // Rename in place, keeping the member order the model wrote.
+                    let renamedObject = JSONObject(
+                        o.map { $0.key == pair.written ? (pair.declared, newValue ?? $0.value) : ($0.key, $0.value) }
+                    )
+                    value = value.replacing(at: object, with: .object(renamedObject))
+                }
+            }
+            for choice in outcome.choices {
+                renamed.insert("\u{0}" + choice.written)
+                let path = object.appending(choice.written)
+                let options = choice.candidates.map { "`\($0)`" }
+                let spelled = options.dropLast().joined(separator: ", ") + " or " + (options.last ?? "")
+                items.append(
+                    HintItem(
+                        kind: .wrongName,
+                        instancePath: path,
+                        name: choice.written,
+                        received: members[choice.written],
+                        expected: "one of the parameters " + spelled,
+                        fix: nil,
+                        line:
+                            "`\(choice.written)` is not a parameter; did you mean \(spelled)? Rename it to the one you meant."
+                    )
+                )
+                if case .object(var o)? = object.resolve(in: value) {
+                    o.removeValue(forKey: choice.written)
+                    value = value.replacing(at: object, with: .object(o))
+                }
             }
         }
         for m in missing where !renamed.contains(m.name) {
@@ -184,6 +242,7 @@ struct HintAnalysis {
         }
         for u in unknown where !renamed.contains("\u{0}" + u.name) {
             let path = u.object.appending(u.name)
+            if allowedExtras.contains(path) { continue }
             let allowed = validator.facts(at: u.object)?.propertyNames ?? []
             let suggestion =
                 TextMatching.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""

@@ -48,6 +48,9 @@ public struct HintItem: Hashable, Sendable {
     public enum Fix: Hashable, Sendable {
         /// Rename the property `from` (at the item's object) to `to`.
         case rename(from: String, to: String)
+        /// Rename the property `from` to `to` and replace its value (a single value the
+        /// declared property wants in an array).
+        case renameAndReplace(from: String, to: String, with: JSONValue)
         /// Replace the value at the item's path.
         case replace(with: JSONValue)
         /// Remove the property at the item's path.

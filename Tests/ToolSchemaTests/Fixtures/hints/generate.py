@@ -253,6 +253,47 @@ for spec, path, value, want in [
 add("create_event.json", "ref", rename("create_event.json", ["attendees", 0, "email"], "mail"),
     ["`mail`", "`email`"])
 
+# Renames that need more than case and separators, each kind in its own category: a word
+# added or dropped, singular for plural (with the conversion to an array the declared name
+# wants), by value alone, several at once, and a name two parameters fit equally (a choice).
+for spec, path, new, want in [
+    ("book_ticket.yaml", ["to"], "to_station", ["`to_station`", "`to`"]),
+    ("book_ticket.yaml", ["date"], "travel_date", ["`travel_date`", "`date`"]),
+    ("book_ticket.yaml", ["date"], "departure_date", ["`departure_date`", "`date`"]),
+    ("book_ticket.yaml", ["from"], "from_station", ["`from_station`", "`from`"]),
+    ("get_weather.json", ["city"], "city_name", ["`city_name`", "`city`"]),
+    ("get_weather.json", ["city"], "cityName", ["`cityName`", "`city`"]),
+    ("create_order.json", ["shipping_address", "postal_code"], "postal", ["`postal`", "`postal_code`"]),
+    ("create_order.json", ["priority"], "order_priority", ["`order_priority`", "`priority`"]),
+]:
+    add(spec, "affix", rename(spec, path, new), want)
+for spec, path, new, value, want in [
+    ("get_weather.json", ["unit"], "units", None, ["`units`", "`unit`"]),
+    ("book_ticket.yaml", ["passenger_names"], "passenger_name", "李娜", ["`passenger_name`", "`passenger_names`", "as an array", "[\"李娜\"]"]),
+    ("create_order.json", ["items"], "item", {"sku": "SKU-1042", "quantity": 2}, ["`item`", "`items`", "as an array"]),
+]:
+    args = rename(spec, path, new)
+    if value is not None:
+        args[new] = value
+    add(spec, "plural", args, want)
+for spec, path, new, want in [
+    ("get_weather.json", ["city"], "location", ["`location`", "`city`", "fits"]),
+    ("book_ticket.yaml", ["passengers"], "count", ["`count`", "`passengers`"]),
+    ("get_current_weather.yaml", ["location"], "place", ["`place`", "`location`"]),
+]:
+    add(spec, "by-value", rename(spec, path, new), want)
+args = rename("book_ticket.yaml", ["to"], "to_airport")
+args = {("travel_date" if k == "date" else k): v for k, v in args.items()}
+args["passenger_name"] = args.pop("passenger_names")[0]
+add("book_ticket.yaml", "several", args, ["`to_airport`", "`to`", "`travel_date`", "`date`", "`passenger_names`", "as an array"])
+args = rename("get_weather.json", ["city"], "cityName")
+args = {("units" if k == "unit" else k): v for k, v in args.items()}
+add("get_weather.json", "several", args, ["`cityName`", "`city`", "`units`", "`unit`"])
+# "station" could be "from" or "to": the hint names both and lets the model choose.
+args = {k: v for k, v in calls["book_ticket.yaml"][1].items() if k not in ("from", "to")}
+args["station"] = "北京南"
+add("book_ticket.yaml", "choice", args, ["`station`", "`from`", "`to`"])
+
 # Parse-level failures, in repair mode.
 for spec, (tool, args) in calls.items():
     text = json.dumps(args, ensure_ascii=False)
