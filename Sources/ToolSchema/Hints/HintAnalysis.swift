@@ -352,15 +352,6 @@ struct HintAnalysis {
         return false
     }
 
-    /// Whether two names are probably the same: equal ignoring case, `_` and `-`, or within
-    /// a small edit distance.
-    static func alike(_ a: String, _ b: String) -> Bool {
-        func norm(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
-        if norm(a) == norm(b) { return true }
-        let limit = max(1, min(a.count, b.count) / 4)
-        return TextMatching.editDistance(a.lowercased(), b.lowercased()) <= limit
-    }
-
     func valueItem(_ e: SchemaViolation, received: JSONValue?) -> HintItem {
         let path = e.instancePath
         let facts = validator.facts(at: path)
