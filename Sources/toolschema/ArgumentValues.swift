@@ -15,6 +15,11 @@ extension SpecShape: ExpressibleByArgument {
     public var defaultValueDescription: String { rawValue }
 }
 
+extension Validator.UndeclaredProperties: ExpressibleByArgument {
+    /// The raw value, as the option is spelled.
+    public var defaultValueDescription: String { rawValue }
+}
+
 extension SchemaDialect: ExpressibleByArgument {
     /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }

@@ -34,6 +34,12 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fill missing properties that declare a default (recorded as changes).")
     var fillDefaults = false
 
+    @Option(
+        help:
+            "What an undeclared property means where the schema allows it: allow, warn (when it looks like a missing declared one, or is all its object holds) or reject."
+    )
+    var undeclared: Validator.UndeclaredProperties = .warn
+
     @Option(help: "text, or json (one object per input).")
     var format: ResultFormat = .text
 
@@ -67,6 +73,8 @@ struct ValidateCommand: ParsableCommand {
         let (validator, toolName) = try loadValidator()
         var options = Validator.CheckOptions()
         options.fillsDefaults = fillDefaults
+        options.undeclaredProperties = undeclared
+        options.toolName = toolName
         if batch {
             var allValid = true
             while let line = readLine(strippingNewline: true) {

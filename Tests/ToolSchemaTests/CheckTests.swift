@@ -177,3 +177,79 @@ import ToolSchema
         #expect(!v.check(arguments: "", mode: .strict).isValid)
     }
 }
+
+/// Undeclared properties where the schema allows them, and invented wrappers (issue 14).
+@Suite struct UndeclaredPropertyTests {
+    let open = try! Validator([
+        "type": "object",
+        "properties": [
+            "query": ["type": "string"], "tags": ["type": "array", "items": ["type": "string"]],
+            "limit": ["type": "integer"],
+        ],
+    ])
+
+    @Test("a misnamed optional parameter passes, with a warning naming the declared one")
+    func lookalike() {
+        let check = open.check(arguments: #"{"query": "x", "tag": "faq"}"#)
+        #expect(check.isValid)
+        #expect(check.warnings.map(\.kind) == [.undeclaredLookalike])
+        #expect(check.warnings.first?.instancePath == ["tag"])
+        #expect(check.warnings.first?.declaredName == "tags")
+        #expect(check.rendered().contains("warning: /tag: \"tag\" is not declared, and looks like \"tags\""))
+    }
+
+    @Test("an object holding only undeclared properties warns; a declared one beside an unrelated extra does not")
+    func onlyContent() {
+        #expect(open.check(arguments: #"{"q": "x"}"#, mode: .strict).warnings.map(\.kind) == [.undeclaredOnly])
+        #expect(open.check(arguments: #"{"query": "x", "trace_id": "abc"}"#).warnings.isEmpty)
+    }
+
+    @Test("allow says nothing; reject refuses with the hint's pairing")
+    func policies() throws {
+        var options = Validator.CheckOptions()
+        options.undeclaredProperties = .allow
+        #expect(open.check(arguments: #"{"query": "x", "tag": "faq"}"#, options: options).warnings.isEmpty)
+        options.undeclaredProperties = .reject
+        let refused = open.check(arguments: #"{"query": "x", "trace_id": "abc", "tag": "faq"}"#, options: options)
+        #expect(!refused.isValid)
+        #expect(Set(refused.errors.map(\.instancePath)) == [["trace_id"], ["tag"]])
+        let hint = ModelHint(check: refused, tool: "search", validator: open)
+        #expect(
+            hint.text.contains(
+                "`tag` is not a parameter; did you mean `tags`? Rename it and send the value as an array"
+            )
+        )
+    }
+
+    @Test("an invented wrapper is unwrapped in repair mode, even when the wrapped form is valid, and recorded")
+    func wrapper() throws {
+        for key in ["arguments", "parameters", "params", "input", "args", "kwargs", "Arguments"] {
+            let check = open.check(arguments: "{\"\(key)\": {\"query\": \"x\", \"limit\": 5}}")
+            #expect(check.isValid)
+            #expect(check.arguments == ["query": "x", "limit": 5], "\(key)")
+            #expect(check.coercions.map(\.kind) == [.unwrappedArguments])
+        }
+        var options = Validator.CheckOptions()
+        options.toolName = "search_documents"
+        #expect(
+            open.check(arguments: #"{"search_documents": {"query": "x"}}"#, options: options).arguments == [
+                "query": "x"
+            ]
+        )
+        // Not in strict or coerce mode, and never a declared parameter or an invalid inner object.
+        #expect(open.check(arguments: #"{"arguments": {"query": "x"}}"#, mode: .coerce).coercions.isEmpty)
+        let declared = try Validator(["type": "object", "properties": ["input": ["type": "object"]]])
+        #expect(declared.check(arguments: #"{"input": {"query": "x"}}"#).coercions.isEmpty)
+        #expect(
+            open.check(arguments: #"{"arguments": {"limit": "many"}}"#).coercions.map(\.kind) != [.unwrappedArguments]
+        )
+    }
+
+    @Test("closed schemas and patterned names are not warned about")
+    func closed() throws {
+        let closed = try Validator([
+            "type": "object", "properties": ["query": ["type": "string"]], "patternProperties": ["^x-": true],
+        ])
+        #expect(closed.check(arguments: #"{"query": "x", "x-trace": "1"}"#).warnings.isEmpty)
+    }
+}

@@ -180,3 +180,22 @@ struct ValidateStreamTests {
         #expect(usage.status == 2)
     }
 }
+
+@Suite struct UndeclaredCommandTests {
+    @Test("warnings go to stderr and into --format json; --undeclared reject refuses with exit 1")
+    func warnings() throws {
+        let args = #"{"query": "退款", "tag": "faq"}"#
+        let text = try CLI.run(["validate", "--schema", "schemas/search_documents.yaml", args])
+        #expect(text.status == 0)
+        #expect(
+            text.stderr.contains("warning: /tag: \"tag\" is not declared, and looks like \"tags\", which is missing")
+        )
+        let json = try CLI.run(["validate", "--schema", "schemas/search_documents.yaml", "--format", "json", args])
+        #expect(json.stdout.contains(#""warnings":[{"path":"/tag","kind":"undeclared-lookalike""#))
+        let refused = try CLI.run([
+            "validate", "--schema", "schemas/search_documents.yaml", "--undeclared", "reject", args,
+        ])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("did you mean `tags`? Rename it and send the value as an array: [\"faq\"]"))
+    }
+}

@@ -8,7 +8,8 @@ extension ArgumentCheck {
     /// - Parameters:
     ///   - file: the name to show for positions in the arguments text.
     ///   - colour: ANSI colours for labels; pass true only when writing to a terminal.
-    /// - Returns: One line per repair, coercion and error; empty for a valid, unchanged text.
+    /// - Returns: One line per repair, coercion, error and warning; empty for a valid, unchanged
+    ///   text without warnings.
     public func rendered(file: String = "<arguments>", colour: Bool = false) -> String {
         func paint(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         var lines: [String] = []
@@ -17,6 +18,7 @@ extension ArgumentCheck {
         if let parseError { lines.append(parseError.rendered(file: file)) }
         if isTruncated && !isValid { lines.append("\(paint("31", "error:")) the arguments were cut off (truncated)") }
         for e in errors { lines.append("\(paint("31", "error:")) \(e) [\(e.keyword)]") }
+        for w in warnings { lines.append("\(paint("35", "warning:")) \(w)") }
         return lines.joined(separator: "\n")
     }
 
@@ -24,7 +26,8 @@ extension ArgumentCheck {
     /// `{"valid", "arguments", "errors": [{"path", "schemaPath", "keyword", "message"}],
     /// "repairs": [{"path", "kind", "message"}], "hint"}`. A parse failure is an error with
     /// keyword `json`, truncation one with keyword `truncated`; repairs and coercions share
-    /// `repairs`, a repair's message starting with its `line:column`.
+    /// `repairs`, a repair's message starting with its `line:column`. When there are
+    /// warnings, `"warnings": [{"path", "kind", "message"}]` follows.
     ///
     /// - Parameters:
     ///   - tool: the tool's name, for the hint.
@@ -62,12 +65,23 @@ extension ArgumentCheck {
                 "message": .string(c.message),
             ]
         }
-        return [
+        var object: JSONObject = [
             "valid": .bool(isValid),
             "arguments": arguments ?? .null,
             "errors": .array(errors),
             "repairs": .array(repairs),
             "hint": isValid ? .null : .string(ModelHint(check: self, tool: tool, validator: validator).text),
         ]
+        if !warnings.isEmpty {
+            object["warnings"] = .array(
+                warnings.map { w in
+                    [
+                        "path": .string(w.instancePath.description), "kind": .string(w.kind.description),
+                        "message": .string(w.message),
+                    ]
+                }
+            )
+        }
+        return .object(object)
     }
 }

@@ -40,6 +40,11 @@ public struct Coercion: Hashable, Sendable, Codable, CustomStringConvertible {
         /// there, takes the declared name.
         public static let renamedKey = Kind("renamed-key")
 
+        /// `{"arguments": {…}}` (or `parameters`, `params`, `input`, `args`, `kwargs`, or
+        /// the tool's name) whose object is valid as the arguments, where that key is not a
+        /// parameter: the object (`repair` mode only).
+        public static let unwrappedArguments = Kind("unwrapped-arguments")
+
         /// Reads the kebab-case name.
         public init(from decoder: any Decoder) throws {
             description = try decoder.singleValueContainer().decode(String.self)

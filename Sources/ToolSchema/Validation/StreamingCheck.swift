@@ -20,7 +20,8 @@ public import JSONCore
 /// - in every mode, a completed property name the schema forbids (`additionalProperties:
 ///   false`, `propertyNames`): no repair or coercion removes a property, and outside strict
 ///   mode a name is spared when it differs from a declared one only by case or separators,
-///   which the `renamed-key` coercion may still fix;
+///   which the `renamed-key` coercion may still fix, and in `repair` mode an invented wrapper
+///   at the top (`arguments`, `parameters`…), which may still be unwrapped;
 /// - in `strict` mode also a value whose type the schema excludes, as soon as the value begins;
 ///   a completed value that fails its subschema (a wrong enum value, a bound, a closed object
 ///   without a required property); more items than `maxItems` or properties than
@@ -101,10 +102,12 @@ public struct StreamingCheck: Sendable {
         case .keyCompleted(let object, let key):
             counts[object, default: 0] += 1
             if let violation = validator.forbiddenProperty(key, inObjectAt: JSONPointer(tokens: object)),
-                mode == .strict || !validator.declaresFolded(key, inObjectAt: JSONPointer(tokens: object))
+                mode == .strict || !validator.declaresFolded(key, inObjectAt: JSONPointer(tokens: object)),
+                !(mode == .repair && object.isEmpty && Validator.wrapperKeys.contains(key.lowercased()))
             {
                 // (Outside strict mode, a name that differs from a declared one only by case or
-                // separators may still be renamed by the renamed-key coercion.)
+                // separators may still be renamed by the renamed-key coercion; in repair mode,
+                // an invented wrapper around the arguments may still be unwrapped.)
                 return violation
             }
             guard mode == .strict,

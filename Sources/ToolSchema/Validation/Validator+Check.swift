@@ -28,6 +28,9 @@ public struct ArgumentCheck: Sendable, Hashable {
     public var repairs: [JSONRepair]
     /// Changes the coercion table made to the value.
     public var coercions: [Coercion]
+    /// What in a valid call is probably not what the model meant (see
+    /// ``Validator/CheckOptions/undeclaredProperties``).
+    public var warnings: [ArgumentWarning] = []
 
     /// Creates an outcome.
     public init(
@@ -60,6 +63,13 @@ extension Validator {
         public var allowsTruncated = false
         /// The parser's limits.
         public var parser = JSONParser.Options()
+        /// What an undeclared property means where the schema allows it: allowed, warned
+        /// about (the default) when it looks like a missing declared one or is all its object
+        /// holds, or refused with a hint.
+        public var undeclaredProperties = UndeclaredProperties.warn
+        /// The tool's name: in `repair` mode, arguments wrapped in an object under it (as under
+        /// `arguments`, `parameters`, `params`, `input`, `args` or `kwargs`) are unwrapped.
+        public var toolName: String? = nil
 
         /// The defaults.
         public init() {}
@@ -106,18 +116,30 @@ extension Validator {
             let errors = validate(value)
             return ArgumentCheck(isValid: false, arguments: value, errors: errors, isTruncated: true, repairs: repairs)
         }
+        var coercions: [Coercion] = []
+        if mode == .repair, let unwrapped = unwrapped(value, toolName: options.toolName) {
+            value = unwrapped.value
+            coercions.append(unwrapped.record)
+        }
         // The fast path: valid as it stands.
         if isValid(value) && !(options.fillsDefaults && mode != .strict) {
-            return ArgumentCheck(isValid: true, arguments: value, isTruncated: truncated, repairs: repairs)
+            var result = ArgumentCheck(
+                isValid: true,
+                arguments: value,
+                isTruncated: truncated,
+                repairs: repairs,
+                coercions: coercions
+            )
+            applyUndeclared(&result, policy: options.undeclaredProperties)
+            return result
         }
-        var coercions: [Coercion] = []
         if mode != .strict {
             var coercer = Coercer(validator: self, fillsDefaults: options.fillsDefaults)
             value = coercer.coerce(0, value, path: [])
-            coercions = coercer.changes
+            coercions += coercer.changes
         }
         let errors = validate(value)
-        return ArgumentCheck(
+        var result = ArgumentCheck(
             isValid: errors.isEmpty,
             arguments: value,
             errors: errors,
@@ -125,5 +147,29 @@ extension Validator {
             repairs: repairs,
             coercions: coercions
         )
+        applyUndeclared(&result, policy: options.undeclaredProperties)
+        return result
+    }
+
+    /// The keys models invent to wrap a call's arguments in.
+    static let wrapperKeys: Set<String> = ["arguments", "parameters", "params", "input", "args", "kwargs"]
+
+    /// `{"arguments": {…}}` (or another invented wrapper, or the tool's name) whose object is
+    /// valid as the arguments, where the wrapper is not a declared parameter: the object,
+    /// with the record. Even when the wrapped form is valid too, because every parameter is
+    /// optional: the model meant the inner object.
+    func unwrapped(_ value: JSONValue, toolName: String?) -> (value: JSONValue, record: Coercion)? {
+        guard case .object(let root) = value, root.count == 1, let (key, inner) = root.first,
+            case .object = inner, Self.wrapperKeys.contains(key.lowercased()) || key == toolName,
+            resolvedNode(0).property(key) == nil, isValid(inner)
+        else { return nil }
+        let record = Coercion(
+            instancePath: .root,
+            kind: .unwrappedArguments,
+            from: value,
+            to: inner,
+            message: "unwrapped the arguments from the invented key \"\(key)\""
+        )
+        return (inner, record)
     }
 }

@@ -42,6 +42,8 @@ public struct Validator: Sendable {
     let nodeAt: [JSONPointer: Int]
     /// Whether any `$dynamicRef` or `$recursiveRef` needs the dynamic scope tracked.
     let usesDynamicScope: Bool
+    /// Whether some object schema lets undeclared properties through unremarked.
+    let usesOpenObjects: Bool
 
     /// Compiles a schema.
     ///
@@ -74,6 +76,7 @@ public struct Validator: Sendable {
         self.nodes = compiler.nodes.map(SchemaNode.init)
         self.nodeAt = compiler.byPointer
         self.usesDynamicScope = !compiler.dynamicRefs.isEmpty
+        self.usesOpenObjects = Self.hasOpenObjects(self.nodes)
     }
 
     /// Every way `value` fails the subschema at `pointer` (with `$ref`s resolved against the
