@@ -32,7 +32,9 @@ struct SpecChecker {
         self.dialect = dialect
         var options = Validator.Options()
         options.defaultDialect = dialect
-        options.baseURI = spec.origin.flatMap { SchemaResource.fileURI($0.document.source.file) }
+        if let parameters = spec.parameters, SchemaResource.refersOutside(parameters) {
+            options.baseURI = spec.origin.flatMap { SchemaResource.fileURI($0.document.source.file) }
+        }
         do {
             self.validator = try Validator(spec.parameters ?? [:], resources: resources, options: options)
             self.compileError = nil

@@ -117,6 +117,29 @@ public enum SpecFiles {
 }
 
 extension SchemaResource {
+    /// Whether a schema refers to another document (a `$ref`, `$dynamicRef` or
+    /// `$recursiveRef` that is not a fragment), so that the URI it was read from matters.
+    /// Computing a file's URI costs allocations that depend on the working directory, so it
+    /// is done only when this says so.
+    static func refersOutside(_ schema: JSONValue) -> Bool {
+        switch schema {
+        case .object(let members):
+            for (key, member) in members {
+                if key == "$ref" || key == "$dynamicRef" || key == "$recursiveRef", case .string(let text) = member,
+                    !text.hasPrefix("#")
+                {
+                    return true
+                }
+                if refersOutside(member) { return true }
+            }
+            return false
+        case .array(let elements):
+            return elements.contains(where: refersOutside)
+        default:
+            return false
+        }
+    }
+
     /// The `file://` URI of a path (made absolute against the working directory), or nil for
     /// standard input.
     static func fileURI(_ path: String) -> String? {

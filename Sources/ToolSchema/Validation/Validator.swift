@@ -93,7 +93,9 @@ public struct Validator: Sendable {
     /// location (unless ``Options/baseURI`` says otherwise).
     public init(spec: ToolSpec, resources: [SchemaResource] = [], options: Options = Options()) throws(SchemaError) {
         var options = options
-        if options.baseURI == nil, let file = spec.origin?.document.source.file {
+        if options.baseURI == nil, let file = spec.origin?.document.source.file,
+            SchemaResource.refersOutside(spec.argumentsSchema)
+        {
             options.baseURI = SchemaResource.fileURI(file)
         }
         do {
