@@ -149,6 +149,39 @@ def tasks():
     ]
     for k, (tool, prompt, arguments) in enumerate(extra):
         out.append(task(f"vague-{k}", tool, prompt, arguments))
+    # More of each shape, phrased another way.
+    for k, city in enumerate(["Singapore", "Mumbai", "Toronto", "Cairo", "Lima", "Oslo", "重庆", "西安", "Nairobi", "Madrid"]):
+        unit = ["celsius", "fahrenheit", None][k % 3]
+        prompt = f"Do I need a coat in {city}? Check the weather" + (f" in {unit}." if unit else ".")
+        out.append(task(f"weather-more-{k}", "get_weather", prompt, {"city": city, **({"unit": unit} if unit else {})}))
+    for k, (a, b, date, n) in enumerate([("Qingdao North", "Jinan West", "2027-01-08", 1), ("长沙南", "广州南", "2027-01-09", 2),
+                                         ("Harbin West", "Changchun", "2027-01-10", 3), ("昆明南", "贵阳北", "2027-01-11", 1),
+                                         ("Nanning East", "Guilin North", "2027-01-12", 2), ("合肥南", "南京南", "2027-01-13", 1)]):
+        names = [["Liu Bei"], ["关羽", "张飞"], ["Sun Quan", "Zhou Yu", "Lu Su"], ["诸葛亮"], ["Ma Chao", "Huang Zhong"], ["赵云"]][k]
+        prompt = f"{n} passenger{'s' if n > 1 else ''} ({', '.join(names)}), {a} → {b}, {date}, any seat."
+        out.append(task(f"ticket-more-{k}", "book_ticket", prompt,
+                        {"from": a, "to": b, "date": date, "passengers": n, "passenger_names": names}))
+    for k, (query, limit) in enumerate([("expense report template", 5), ("服务器监控告警", None), ("security training", 2),
+                                        ("客户投诉处理", 10), ("release notes 2026", None), ("coding guidelines", 7)]):
+        prompt = f"Look up \"{query}\" in our docs" + (f", {limit} results max." if limit else ".")
+        out.append(task(f"search-more-{k}", "search_documents", prompt,
+                        {"query": query, **({"limit": limit} if limit else {})}))
+    for k, (title, start, minutes, email) in enumerate([("Retro", "2027-01-07T15:00:00+08:00", 45, "team@example.com"),
+                                                       ("面试", "2027-01-08T10:00:00+08:00", 60, "hr@example.com"),
+                                                       ("Vendor call", "2027-01-09T17:00:00Z", 30, "vendor@example.com"),
+                                                       ("Board prep", "2027-01-12T08:30:00-08:00", 90, "ceo@example.com")]):
+        prompt = f"Put \"{title}\" on the calendar at {start}, {minutes} minutes, and invite {email}."
+        out.append(task(f"event-more-{k}", "create_event", prompt,
+                        {"title": title, "start": start, "duration_minutes": minutes, "attendees": [{"email": email}]}))
+    for k, (sku, qty, city, code) in enumerate([("SKU-1111", 2, "Suzhou", "215000"), ("SKU-2222", 1, "Xiamen", "361000"),
+                                                ("SKU-3333", 6, "Qingdao", "266000"), ("SKU-4444", 3, "Dalian", "116000")]):
+        prompt = f"Buy {qty} × {sku}, deliver to 10 Main Road, {city} {code}, China (CN), card ending 9{k}21, standard delivery."
+        out.append(task(f"order-more-{k}", "create_order", prompt,
+                        {"items": [{"sku": sku, "quantity": qty}],
+                         "shipping_address": {"street": "10 Main Road", "city": city, "postal_code": code, "country": "CN"},
+                         "payment": {"method": "card", "last4": f"9{k}21"}, "priority": "standard"}))
+    for k, prompt in enumerate(["Time check?", "几点钟了？", "What's the time now in UTC?", "Current time please."]):
+        out.append(task(f"time-more-{k}", "get_current_time", prompt, {}))
     return out
 
 
