@@ -400,3 +400,18 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect((PropertyPairing.relation(written, declared) != nil) == related, "\(written) / \(declared)")
     }
 }
+
+@Suite struct HintTextTests {
+    @Test("the list of parameters is said once, however many names the object does not have")
+    func listOnce() throws {
+        let weather = try HintCase.validator("get_weather.json")
+        let check = weather.check(
+            arguments: #"{"city": "北京", "country": "CN", "days": 3, "language": "zh"}"#,
+            mode: .strict
+        )
+        let hint = ModelHint(check: check, tool: "get_weather", validator: weather)
+        #expect(hint.text.components(separatedBy: "The parameters are").count == 2, "\(hint.text)")
+        for name in ["country", "days", "language"] { #expect(hint.text.contains("`\(name)` is not a parameter")) }
+        #expect(hint.isExactlyActionable)
+    }
+}

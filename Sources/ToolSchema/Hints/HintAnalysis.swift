@@ -240,12 +240,15 @@ struct HintAnalysis {
                 value = value.replacing(at: m.object, with: .object(o))
             }
         }
+        // Each object's list of parameters is said once, after the last name it does not have.
+        var lastUnknownItem: [JSONPointer: Int] = [:]
         for u in unknown where !renamed.contains("\u{0}" + u.name) {
             let path = u.object.appending(u.name)
             if allowedExtras.contains(path) { continue }
             let allowed = validator.facts(at: u.object)?.propertyNames ?? []
             let suggestion =
                 TextMatching.closest(to: u.name, in: allowed).map { " (did you mean `\($0)`?)" } ?? ""
+            lastUnknownItem[u.object] = items.count
             items.append(
                 HintItem(
                     kind: .unknownProperty,
@@ -254,14 +257,17 @@ struct HintAnalysis {
                     received: path.resolve(in: value),
                     expected: "no such parameter",
                     fix: .remove,
-                    line: "`\(u.name)` is not a parameter\(suggestion); remove it. The parameters are "
-                        + allowed.map { "`\($0)`" }.joined(separator: ", ") + "."
+                    line: "`\(u.name)` is not a parameter\(suggestion); remove it."
                 )
             )
             if case .object(var o)? = u.object.resolve(in: value) {
                 o.removeValue(forKey: u.name)
                 value = value.replacing(at: u.object, with: .object(o))
             }
+        }
+        for (object, k) in lastUnknownItem {
+            let allowed = validator.facts(at: object)?.propertyNames ?? []
+            items[k].line += " The parameters are " + allowed.map { "`\($0)`" }.joined(separator: ", ") + "."
         }
         // One item per path for the rest: the first error there says the most.
         var seen: Set<JSONPointer> = []
