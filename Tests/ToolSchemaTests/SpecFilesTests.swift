@@ -45,18 +45,7 @@ import ToolSchema
 }
 
 @Suite struct SchemaResourceLoadingTests {
-    func directory(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("resources-\(UUID().uuidString)")
-        for (name, text) in files {
-            let url = root.appendingPathComponent(name)
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(),
-                withIntermediateDirectories: true
-            )
-            try Data(text.utf8).write(to: url)
-        }
-        return root.path
-    }
+    func directory(_ files: [String: String]) throws -> String { try SpecFilesTests().directory(files) }
 
     @Test("a directory's files answer to their file URIs and, with a base URI, to it plus their relative paths")
     func directoryWithBase() throws {

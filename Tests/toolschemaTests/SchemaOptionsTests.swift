@@ -85,8 +85,11 @@ import Testing
         )
         #expect(try CLI.run(["validate", "--mode", "strict", "--schema", draft04, "1.0"]).status == 0)
         let wrong = try CLI.run(["validate", "--schema", draft04, "--dialect", "draft-05", "1"])
-        #expect(wrong.status == 64 || wrong.status == 1 || wrong.status == 2)
-        #expect(wrong.stderr.contains("draft-05"))
+        #expect(wrong.status == 2)  // a usage error
+        #expect(wrong.stderr.contains("'draft-05' is invalid for '--dialect"))
+        let missing = try CLI.run(["validate", "--schema", draft04, "--resources", "/no/such/dir", "1"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read '/no/such/dir'"))
     }
 
     @Test("a file holding only validation keywords, or true or false, is a bare JSON Schema")

@@ -199,13 +199,7 @@ struct CompiledPattern: Sendable {
             let after = scalars.next()?.value
             for k in 0..<current.count {
                 let pc = current.dense[k]
-                let advances: Bool
-                switch program[pc] {
-                case .scalar(let v): advances = v == c
-                case .set(let k): advances = sets[k].contains(c)
-                case .any: advances = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
-                default: advances = false
-                }
+                let advances = Self.consumes(program[pc], c, sets)
                 if advances && add(pc + 1, program, atStart: false, c, after, &next, &stack) { return true }
             }
             swap(&current, &next)
@@ -352,13 +346,7 @@ struct CompiledPattern: Sendable {
             next.clear()
             for k in 0..<current.count {
                 let pc = current.dense[k]
-                let advances: Bool
-                switch program[pc] {
-                case .scalar(let v): advances = v == c
-                case .set(let k): advances = sets[k].contains(c)
-                case .any: advances = !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
-                default: advances = false
-                }
+                let advances = Self.consumes(program[pc], c, sets)
                 if advances && add(pc + 1, at: q, &next) {
                     guard let table else { return true }
                     tables[table * width + q] = true
@@ -366,6 +354,17 @@ struct CompiledPattern: Sendable {
             }
             swap(&current, &next)
             p = q
+        }
+    }
+
+    /// Whether instruction `i` consumes the scalar `c` (the one step both runs share).
+    @inline(__always)
+    static func consumes(_ i: Instruction, _ c: UInt32, _ sets: UnsafeBufferPointer<RegexSet>) -> Bool {
+        switch i {
+        case .scalar(let v): v == c
+        case .set(let k): sets[k].contains(c)
+        case .any: !(c == 0x0A || c == 0x0D || c == 0x2028 || c == 0x2029)
+        default: false
         }
     }
 
