@@ -1,4 +1,5 @@
 import JSONCore
+import TestSupport
 import Testing
 
 /// The incremental parser against the whole-text parser: the same verdict for every text, split
@@ -95,7 +96,7 @@ import Testing
 
     @Test("random values, written and fed in random chunkings, parse to themselves")
     func randomValues() throws {
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<300 {
             let value = Self.randomValue(&generator, depth: 0)
             let bytes = JSONWriter().bytes(value)
@@ -195,7 +196,7 @@ import Testing
         #expect(error.code == .duplicateKey)
     }
 
-    static func randomValue(_ g: inout SplitMix, depth: Int) -> JSONValue {
+    static func randomValue(_ g: inout SplitMix64, depth: Int) -> JSONValue {
         let pick = depth > 3 ? g.next() % 5 : g.next() % 7
         switch pick {
         case 0: return nil
@@ -213,18 +214,5 @@ import Testing
             }
             return .object(object)
         }
-    }
-}
-
-/// A small deterministic generator, so failures reproduce.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

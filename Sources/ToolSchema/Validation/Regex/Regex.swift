@@ -40,12 +40,15 @@ struct CompiledPattern: Sendable {
         let sets: [RegexSet]
         /// Innermost first: a lookaround's program refers only to earlier ones.
         let lookarounds: [Lookaround]
+        /// The same program as a table, when it can be one (see ``RegexDFA``).
+        let dfa: RegexDFA?
 
         init(source: String, program: [Instruction], sets: [RegexSet], lookarounds: [Lookaround]) {
             self.source = source
             self.program = program
             self.sets = sets
             self.lookarounds = lookarounds
+            self.dfa = lookarounds.isEmpty ? RegexDFA(program: program, sets: sets) : nil
         }
     }
 
@@ -165,6 +168,15 @@ struct CompiledPattern: Sendable {
     ///
     /// - Complexity: O(n × m) for n scalars of text and m instructions.
     func matches(_ text: String) -> Bool {
+        if let dfa = storage.dfa { return dfa.matches(text) }
+        return matchesByVM(text)
+    }
+
+    /// Whether the pattern has a table (see ``RegexDFA``); the VM runs otherwise.
+    var hasAutomaton: Bool { storage.dfa != nil }
+
+    /// ``matches(_:)`` by the Pike VM whatever the pattern, for comparing the two in tests.
+    func matchesByVM(_ text: String) -> Bool {
         if !lookarounds.isEmpty { return matchesWithLookarounds(text) }
         // One scratch allocation (on the stack for small programs): two sparse sets and the
         // closure stack, each as large as the program.
