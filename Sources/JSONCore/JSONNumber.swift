@@ -46,8 +46,43 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
     /// Whether the value is a whole number, the JSON Schema meaning of `integer`: `1.0` and
     /// `1e2` count, `1.5` does not.
     public var isInteger: Bool {
-        withLayout { layout, _ in layout.isZero || layout.canonicalExponent >= 0 }
+        if let short = shortDecimal { return short.scale == 0 || short.mantissa % Self.powersOfTen[short.scale] == 0 }
+        return withLayout { layout, _ in layout.isZero || layout.canonicalExponent >= 0 }
     }
+
+    /// The value as `mantissa × 10^-scale` when the literal has no exponent and at most 18
+    /// digits (`24.50` is 2450 and 2): what models and payloads write almost always, read
+    /// without the general decimal layout.
+    @inline(__always)
+    var shortDecimal: (mantissa: Int64, scale: Int)? {
+        let n = literal.utf8.count
+        guard n <= 19 else { return nil }
+        return literal.utf8.withContiguousStorageIfAvailable { b -> (mantissa: Int64, scale: Int)? in
+            var i = 0
+            let negative = b[0] == 0x2D
+            if negative { i = 1 }
+            var m: Int64 = 0
+            var digits = 0
+            var scale = -1
+            while i < n {
+                let c = b[i]
+                if c == 0x2E {
+                    scale = 0
+                } else if c &- 0x30 < 10 {
+                    m = m &* 10 &+ Int64(c &- 0x30)
+                    digits += 1
+                    if scale >= 0 { scale += 1 }
+                } else {
+                    return nil  // an exponent
+                }
+                i += 1
+            }
+            guard digits <= 18 else { return nil }
+            return (negative ? -m : m, max(scale, 0))
+        } ?? nil
+    }
+
+    static let powersOfTen: [Int64] = (0...18).map { k in (0..<k).reduce(1) { r, _ in r * 10 } }
 
     /// The value as an `Int64`, when it is a whole number in range.
     public var int64Value: Int64? {
@@ -207,6 +242,17 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
 
     /// Three-way comparison of the exact decimal values.
     func compare(_ other: JSONNumber) -> Int {
+        if let a = shortDecimal, let b = other.shortDecimal {
+            // Both exact in 64 bits at a common scale, unless scaling overflows.
+            var (x, y) = (a.mantissa, b.mantissa)
+            var overflow = false
+            if a.scale < b.scale {
+                (x, overflow) = x.multipliedReportingOverflow(by: Self.powersOfTen[b.scale - a.scale])
+            } else if b.scale < a.scale {
+                (y, overflow) = y.multipliedReportingOverflow(by: Self.powersOfTen[a.scale - b.scale])
+            }
+            if !overflow { return x < y ? -1 : (x == y ? 0 : 1) }
+        }
         if literal == other.literal { return 0 }
         return withLayout { a, ab in
             other.withLayout { b, bb in

@@ -127,6 +127,7 @@ extension JSONParser {
         } catch {
             throw error.resolved(in: bytes)
         }
+        if raw.repairs.isEmpty { return RepairedJSON(value: raw.value, repairs: [], isTruncated: raw.truncated) }
         let positions = TextLocator.positions(of: raw.repairs.map(\.offset), in: bytes)
         var repairs: [JSONRepair] = []
         repairs.reserveCapacity(raw.repairs.count)

@@ -242,6 +242,45 @@ struct KeywordCase: CustomTestStringConvertible, Sendable {
         #expect(Set(errors.map(\.keyword)) == ["required", "minimum", "enum", "additionalProperties"])
     }
 
+    @Test(
+        "required, decided by the member pass: names alike in their first bytes, undeclared required names, more than 64"
+    )
+    func requiredByMemberPass() throws {
+        // Names that share length and first eight bytes are told apart by the rest.
+        let alike = try Validator([
+            "type": "object",
+            "properties": ["location_a": ["type": "string"], "location_b": ["type": "integer"]],
+            "required": ["location_b"],
+        ])
+        #expect(alike.isValid(["location_b": 1]))
+        #expect(!alike.isValid(["location_a": "x"]))
+        #expect(!alike.isValid(["location_b": "x"]))
+        // A required name no property declares is looked up in the object.
+        let undeclared = try Validator(["properties": ["a": ["type": "string"]], "required": ["a", "b"]])
+        #expect(undeclared.isValid(["a": "x", "b": 1]))
+        #expect(!undeclared.isValid(["a": "x"]))
+        // 70 required properties: past the 64 bits, the general path.
+        let names = (0..<70).map { "p\($0)" }
+        let many = try Validator([
+            "type": "object",
+            "properties": .object(JSONObject(names.map { ($0, ["type": "integer"] as JSONValue) })),
+            "required": .array(names.map { .string($0) }),
+        ])
+        let all = JSONValue.object(JSONObject(names.map { ($0, 1 as JSONValue) }))
+        #expect(many.isValid(all))
+        for dropped in [0, 63, 64, 69] {
+            let some = JSONValue.object(
+                JSONObject(names.enumerated().filter { $0.offset != dropped }.map { ($0.element, 1 as JSONValue) })
+            )
+            #expect(!many.isValid(some), "without p\(dropped)")
+            #expect(many.validate(some).map(\.keyword) == ["required"])
+        }
+        // Required listed twice, and a property with a multi-byte name.
+        let twice = try Validator(["properties": ["城市": ["type": "string"]], "required": ["城市", "城市"]])
+        #expect(twice.isValid(["城市": "北京"]))
+        #expect(!twice.isValid(["城": "北京"]))
+    }
+
     @Test("formats can be annotations only")
     func formatAnnotation() throws {
         var options = Validator.Options()

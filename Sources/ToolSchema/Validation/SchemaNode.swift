@@ -125,8 +125,16 @@ final class SchemaNode: Sendable {
     /// instead of one per keyword.
     let hasRareKeywords: Bool
 
+    /// The declared property names as bytes, for matching member names.
+    let table: PropertyTable
+    /// An `enum` whose values are all strings, as bytes.
+    let stringEnum: PropertyTable?
+
     init(_ keywords: SchemaKeywords) {
         self.keywords = keywords
+        self.table = PropertyTable(properties: keywords.properties, required: keywords.required)
+        let strings = keywords.enumValues?.compactMap(\.stringValue)
+        self.stringEnum = strings.flatMap { $0.count == keywords.enumValues?.count ? PropertyTable(names: $0) : nil }
         self.hasRareKeywords =
             keywords.dynamicRef != nil || keywords.unevaluatedProperties != nil || keywords.unevaluatedItems != nil
             || keywords.integersByLiteral
@@ -140,15 +148,110 @@ final class SchemaNode: Sendable {
         keywords.location.appending(keyword).fragment
     }
 
-    func property(_ name: String) -> Int? {
-        let properties = keywords.properties
-        // A few properties (the usual tool schema): compare bytes; hashing costs more.
-        if properties.count <= 12 {
-            for p in properties where StringKey.equal(p.name, name) { return p.node }
-            return nil
+    /// Whether `value` is one of the `enum` values.
+    @inline(__always)
+    func enumAdmits(_ value: JSONValue) -> Bool {
+        if let table = stringEnum {
+            guard case .string(let s) = value else { return false }
+            if let found = s.utf8.withContiguousStorageIfAvailable({ table.position(of: $0) != nil }) { return found }
         }
+        return keywords.enumValues?.contains(value) ?? true
+    }
+
+    /// The node of the declared property `name`, if there is one.
+    func property(_ name: String) -> Int? {
+        propertyPosition(name).map { keywords.properties[$0].node }
+    }
+
+    /// The position in `properties` of the first declared property named `name`.
+    @inline(__always)
+    func propertyPosition(_ name: String) -> Int? {
+        if table.isLinear, let found = name.utf8.withContiguousStorageIfAvailable({ table.position(of: $0) }) {
+            return found
+        }
+        let properties = keywords.properties
         guard let candidates = keywords.propertyIndex[name] else { return nil }
-        for k in candidates where StringKey.equal(properties[k].name, name) { return properties[k].node }
+        for k in candidates where StringKey.equal(properties[k].name, name) { return k }
+        return nil
+    }
+}
+
+/// An object schema's declared property names as bytes, matched against a member's name
+/// without hashing it or comparing `String`s: by length and first eight bytes, then the rest.
+/// It also gives each required property a bit, so that one pass over the members decides
+/// `required` without a lookup per required name.
+struct PropertyTable: Sendable {
+    private var lengths: [Int] = []
+    private var heads: [UInt64] = []
+    private var offsets: [Int] = []
+    private var bytes: [UInt8] = []
+    /// For each property, its bit among the required ones (0 when it is not required).
+    private(set) var requiredBits: [UInt64] = []
+    /// Every required property's bit.
+    private(set) var requiredMask: UInt64 = 0
+    /// Whether every required name is a declared property, at most 64 of them: then the bits
+    /// decide `required`.
+    private(set) var coversRequired = false
+    /// Whether lookups scan the table; above ``maxLinear`` properties the hashed index is used.
+    private(set) var isLinear: Bool
+
+    static let maxLinear = 32
+
+    /// A table of names alone (an `enum` of strings), looked up whatever its size.
+    init(names: [String]) {
+        self.init(properties: names.map { ($0, 0) }, required: [])
+        isLinear = true
+    }
+
+    init(properties: [(name: String, node: Int)], required: [String]) {
+        isLinear = properties.count <= Self.maxLinear
+        for p in properties {
+            let name = Array(p.name.utf8)
+            lengths.append(name.count)
+            heads.append(name.withUnsafeBufferPointer(Self.head))
+            offsets.append(bytes.count)
+            bytes += name
+        }
+        requiredBits = Array(repeating: 0, count: properties.count)
+        var covered = true
+        var next = 0
+        for name in required {
+            guard let k = properties.firstIndex(where: { StringKey.equal($0.name, name) }) else {
+                covered = false
+                continue
+            }
+            if requiredBits[k] != 0 { continue }
+            guard next < 64 else {
+                covered = false
+                continue
+            }
+            requiredBits[k] = 1 << UInt64(next)
+            requiredMask |= 1 << UInt64(next)
+            next += 1
+        }
+        coversRequired = covered
+    }
+
+    /// Up to the first eight bytes, little-endian.
+    @inline(__always)
+    static func head(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0
+        for k in 0..<min(8, b.count) { h |= UInt64(b[k]) << UInt64(8 * k) }
+        return h
+    }
+
+    /// The position of the first property named by `name`'s bytes.
+    @inline(__always)
+    func position(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = name.count
+        let h = Self.head(name)
+        for k in lengths.indices where lengths[k] == n && heads[k] == h {
+            if n <= 8 { return k }
+            let start = offsets[k]
+            var i = 8
+            while i < n && bytes[start + i] == name[i] { i += 1 }
+            if i == n { return k }
+        }
         return nil
     }
 }

@@ -126,7 +126,7 @@ extension Validator {
                 return false
             }
         }
-        if let allowed = node.enumValues, !isNullAllowed, !allowed.contains(value) {
+        if let allowed = node.enumValues, !isNullAllowed, !node.enumAdmits(value) {
             if c.reject(
                 node,
                 "enum",
@@ -200,15 +200,23 @@ extension Validator {
 
     /// Checks a child value (at `token` below the current path, or the same value when nil);
     /// on failure marks `valid` false and says whether checking should stop here.
+    ///
+    /// The path is kept only while errors are collected: a quiet walk never reads it, and
+    /// building tokens (an array index as text) costs more than the check.
+    @inline(__always)
     func descend(
         _ i: Int,
         _ value: JSONValue,
-        at token: String?,
+        at token: @autoclosure () -> String?,
         _ c: inout ValidationContext,
         _ valid: inout Bool
     ) -> Bool {
-        if let token { c.path.append(token) }
-        defer { if token != nil { c.path.removeLast() } }
+        var pushed = false
+        if c.collecting, let token = token() {
+            c.path.append(token)
+            pushed = true
+        }
+        defer { if pushed { c.path.removeLast() } }
         if check(i, value, &c) { return false }
         valid = false
         return !c.collecting

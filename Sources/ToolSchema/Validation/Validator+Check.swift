@@ -130,7 +130,9 @@ extension Validator {
                 repairs: repairs,
                 coercions: coercions
             )
-            applyUndeclared(&result, policy: options.undeclaredProperties)
+            if options.undeclaredProperties != .allow && usesOpenObjects {
+                applyUndeclared(&result, policy: options.undeclaredProperties)
+            }
             return result
         }
         if mode != .strict {

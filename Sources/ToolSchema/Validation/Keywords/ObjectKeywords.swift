@@ -3,7 +3,11 @@ import JSONCore
 extension Validator {
     func checkObject(_ node: SchemaNode, _ object: JSONObject, _ c: inout ValidationContext) -> Bool {
         var valid = true
-        for name in node.required where object[name] == nil {
+        // A quiet walk over a table that covers `required` decides it with the member pass
+        // below; collecting walks report missing properties first, in the schema's order.
+        let table = node.table
+        let requiredByBits = !c.collecting && table.coversRequired
+        for name in node.required where !requiredByBits && object[name] == nil {
             // The message is an autoclosure: built only when errors are collected.
             let stop = c.reject(
                 node,
@@ -57,14 +61,16 @@ extension Validator {
             !node.properties.isEmpty || !node.patternProperties.isEmpty || node.additionalProperties != nil
             || node.propertyNames != nil
         guard checksMembers else { return valid }
+        var seen: UInt64 = 0
         for (name, member) in object {
             if let names = node.propertyNames {
                 if descend(names, .string(name), at: name, &c, &valid) { return false }
             }
             var matched = false
-            if let p = node.property(name) {
+            if let k = node.propertyPosition(name) {
                 matched = true
-                if descend(p, member, at: name, &c, &valid) { return false }
+                seen |= table.requiredBits[k]
+                if descend(node.properties[k].node, member, at: name, &c, &valid) { return false }
             }
             for (pattern, p) in node.patternProperties where pattern.matches(name) {
                 matched = true
@@ -87,6 +93,7 @@ extension Validator {
                 }
             }
         }
+        if requiredByBits && seen & table.requiredMask != table.requiredMask { return false }
         return valid
     }
 }

@@ -3,8 +3,13 @@ import JSONCore
 extension Validator {
     func checkString(_ node: SchemaNode, _ s: String, _ c: inout ValidationContext) -> Bool {
         var valid = true
-        if node.minLength != nil || node.maxLength != nil {
-            let length = StringKey.scalarCount(s)  // code points, not Characters
+        // Code points, not Characters, counted only when the byte count cannot decide: a
+        // string of n UTF-8 bytes has between n/4 and n code points.
+        let bytes = s.utf8.count
+        let maxUndecided = node.maxLength.map { bytes > $0 } ?? false
+        let minUndecided = node.minLength.map { (bytes + 3) / 4 < $0 } ?? false
+        if maxUndecided || minUndecided {
+            let length = StringKey.scalarCount(s)
             if let min = node.minLength, length < min {
                 if c.reject(
                     node,
