@@ -87,38 +87,47 @@ public struct JSONWriter: Sendable {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends `s` as a quoted JSON string.
+    ///
+    /// Runs of bytes that need no escape (all but `"`, `\\` and controls) are copied whole.
     package static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22:
-                out.append(0x5C)
-                out.append(0x22)
-            case 0x5C:
-                out.append(0x5C)
-                out.append(0x5C)
-            case 0x0A:
-                out.append(0x5C)
-                out.append(0x6E)
-            case 0x0D:
-                out.append(0x5C)
-                out.append(0x72)
-            case 0x09:
-                out.append(0x5C)
-                out.append(0x74)
-            case 0x08:
-                out.append(0x5C)
-                out.append(0x62)
-            case 0x0C:
-                out.append(0x5C)
-                out.append(0x66)
-            case 0x00..<0x20:
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
-            default:
-                out.append(b)
+        let copied: Void? = s.utf8.withContiguousStorageIfAvailable { buffer in
+            var run = 0
+            var i = 0
+            let n = buffer.count
+            while i < n {
+                let b = buffer[i]
+                if b >= 0x20 && b != 0x22 && b != 0x5C {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<i]))
+                escape(b, to: &out)
+                i += 1
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[run..<n]))
+        }
+        if copied == nil {
+            for b in s.utf8 {
+                if b >= 0x20 && b != 0x22 && b != 0x5C { out.append(b) } else { escape(b, to: &out) }
             }
         }
         out.append(0x22)
+    }
+
+    /// Appends the escape for `b`: a quote, a backslash or a control character.
+    private static func escape(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case 0x22: out.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+        case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+        case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+        case 0x09: out.append(contentsOf: [0x5C, 0x74])
+        case 0x08: out.append(contentsOf: [0x5C, 0x62])
+        case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+        default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0xF)]])
+        }
     }
 }
 

@@ -9,8 +9,11 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure strict parse, validate and check on your own schema and arguments.",
         discussion: """
             Reports the median and spread (25th to 75th percentile) in nanoseconds per operation, \
-            and MB/s, so results can be compared with tools in other languages on identical input. \
-            Timings on shared machines vary; compare within one run.
+            MB/s and the operations timed, so results can be compared with tools in other languages \
+            on identical input. Each step runs for about --seconds (default 1): the operation count \
+            is calibrated to it, so large inputs do not run for minutes. Timings on shared machines \
+            vary; compare within one run. Allocation counts per operation come from the \
+            package-benchmark suite (see Performance in the docs), which counts mallocs.
             Exit status: 0 measured, 2 usage, I/O, or a schema that cannot be compiled.
             """
     )
@@ -29,14 +32,21 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var schemaOptions: SchemaOptions
 
-    @Option(help: "Operations timed per step.")
-    var iterations: Int = 10_000
+    @Option(help: "Seconds to spend on each step; the operation count is calibrated to it (default 1).")
+    var seconds: Double?
+
+    @Option(help: "Operations to time per step, instead of a time budget.")
+    var iterations: Int?
 
     @Option(help: "text or json.")
     var format: ResultFormat = .text
 
     func validate() throws {
-        guard iterations > 0 else { throw ValidationError("--iterations must be positive") }
+        if seconds != nil && iterations != nil { throw ValidationError("give --seconds or --iterations, not both") }
+        if let iterations, iterations <= 0 { throw ValidationError("--iterations must be positive") }
+        if let seconds, !(seconds > 0 && seconds <= 600) {
+            throw ValidationError("--seconds must be more than 0 and at most 600")
+        }
     }
 
     func run() throws {
@@ -47,7 +57,8 @@ struct BenchCommand: ParsableCommand {
             schemaOptions: schemaOptions
         )
         let text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
-        let m = validator.measure(arguments: text, mode: mode, iterations: iterations)
+        let length: BenchmarkLength = iterations.map { .iterations($0) } ?? .seconds(seconds ?? 1)
+        let m = validator.measure(arguments: text, mode: mode, length: length)
         switch format {
         case .json:
             let value: JSONValue = [
@@ -56,17 +67,23 @@ struct BenchCommand: ParsableCommand {
                 "parse_ns": .number(JSONNumber(Int(m.parse.median.rounded()))),
                 "validate_ns": .number(JSONNumber(Int(m.validate.median.rounded()))),
                 "check_ns": .number(JSONNumber(Int(m.check.median.rounded()))),
+                "operations": [
+                    "parse": .number(JSONNumber(m.parse.operations)),
+                    "validate": .number(JSONNumber(m.validate.operations)),
+                    "check": .number(JSONNumber(m.check.operations)),
+                ],
             ]
             Console.out(value.jsonString() + "\n")
         case .text:
             func row(_ name: String, _ t: ArgumentBenchmark.Timing) -> String {
                 let mbs = m.megabytesPerSecond(t)
                 return name.padding(toLength: 10, withPad: " ", startingAt: 0)
-                    + "median \(Self.format(t.median)) ns/op   (\(Self.format(t.p25))–\(Self.format(t.p75)))   \(Self.format(mbs)) MB/s"
+                    + "median \(Self.format(t.median)) ns/op   (\(Self.format(t.p25))–\(Self.format(t.p75)))   \(Self.format(mbs)) MB/s   \(t.operations) ops"
             }
+            let per = iterations.map { "\($0) operations per step" } ?? "about \(Self.seconds(seconds ?? 1)) s per step"
             Console.out(
                 """
-                \(m.bytes) bytes, \(m.iterations) iterations per step
+                \(m.bytes) bytes, \(per)
                 \(row("parse", m.parse))
                 \(row("validate", m.validate))
                 \(row("check", m.check))
@@ -75,6 +92,9 @@ struct BenchCommand: ParsableCommand {
             )
         }
     }
+
+    /// `1` for one second, `0.25` for a quarter.
+    static func seconds(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
 
     static func format(_ x: Double) -> String {
         x >= 100 ? String(Int(x.rounded())) : String(Double(Int(x * 10)) / 10)

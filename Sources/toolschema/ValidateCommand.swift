@@ -14,7 +14,9 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             --schema names a spec file in any shape (see lint) or a bare JSON Schema, JSON or YAML. \
             The arguments come from ARGUMENTS, --arguments-file, or stdin. With --batch, stdin holds \
-            one arguments text per line and one JSON result is printed per line. With --stream,             stdin is read as it arrives and the command ends (exit 1, with the hint) the moment             no continuation of the text can be valid.
+            one arguments text per line and one JSON result is printed per line, in order, the lines \
+            checked on every core. With --stream, stdin is read as it arrives and the command ends \
+            (exit 1, with the hint) the moment no continuation of the text can be valid.
             Exit status: 0 valid, 1 invalid, 2 usage, I/O, or a schema that cannot be compiled.
             """
     )
@@ -46,6 +48,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Read one arguments text per line from stdin; print one JSON result per line.")
     var batch = false
 
+    @Option(help: "With --batch, how many lines to check at once (default: one per core).")
+    var jobs: Int?
+
     @Flag(help: "Read one arguments text from stdin as it arrives; stop as soon as it cannot become valid.")
     var stream = false
 
@@ -64,6 +69,9 @@ struct ValidateCommand: ParsableCommand {
         if batch && (arguments != nil || argumentsFile != nil) {
             throw ValidationError("--batch reads stdin; give no arguments")
         }
+        if let jobs, !batch || jobs < 1 {
+            throw ValidationError(batch ? "--jobs must be at least 1" : "--jobs needs --batch")
+        }
         if stream && (batch || arguments != nil || argumentsFile != nil) {
             throw ValidationError("--stream reads one text from stdin; give no arguments and no --batch")
         }
@@ -76,13 +84,9 @@ struct ValidateCommand: ParsableCommand {
         options.undeclaredProperties = undeclared
         options.toolName = toolName
         if batch {
-            var allValid = true
-            while let line = readLine(strippingNewline: true) {
-                let result = validator.check(arguments: line, mode: mode, options: options)
-                allValid = allValid && result.isValid
-                Console.out(result.json(tool: toolName, validator: validator).jsonString() + "\n")
-            }
-            if !allValid { throw ExitCode(1) }
+            var batch = BatchValidation(validator: validator, toolName: toolName, mode: mode, options: options)
+            if let jobs { batch.workers = jobs }
+            if try !batch.run(input: 0) { throw ExitCode(1) }
             return
         }
         if stream {

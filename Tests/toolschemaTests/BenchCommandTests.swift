@@ -5,7 +5,7 @@ import Testing
 @Suite struct BenchCommandTests {
     func arguments() throws -> String { try CLI.temporaryFile(Array(#"{"city": "北京", "unit": "celsius"}"#.utf8)) }
 
-    @Test("--format json prints bytes, iterations and the three medians")
+    @Test("--format json prints bytes, the operations timed and the three medians")
     func json() throws {
         let result = try CLI.run([
             "bench", "--schema", "schemas/get_weather.json", "--arguments-file", try arguments(), "--iterations", "200",
@@ -13,9 +13,12 @@ import Testing
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let value = try JSONValue(parsing: result.stdout)
-        #expect(value.objectValue?.keys == ["bytes", "iterations", "parse_ns", "validate_ns", "check_ns"])
+        #expect(
+            value.objectValue?.keys == ["bytes", "iterations", "parse_ns", "validate_ns", "check_ns", "operations"]
+        )
         #expect(value["bytes"] == 37)
         #expect(value["iterations"] == 200)
+        #expect(value["operations"] == ["parse": 200, "validate": 200, "check": 200])
         for key in ["parse_ns", "validate_ns", "check_ns"] { #expect((value[key]?.intValue ?? 0) > 0, "\(key)") }
     }
 
@@ -26,10 +29,32 @@ import Testing
         ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first == "37 bytes, 100 iterations per step")
+        #expect(lines.first == "37 bytes, 100 operations per step")
         for (line, name) in zip(lines.dropFirst(), ["parse", "validate", "check"]) {
             #expect(line.hasPrefix(name) && line.contains("ns/op") && line.contains("MB/s"), "\(line)")
+            #expect(line.hasSuffix("   100 ops"), "\(line)")
         }
+    }
+
+    @Test("--seconds calibrates each step to the budget: many operations for a fast step, in about the time asked")
+    func calibrated() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try CLI.run([
+            "bench", "--schema", "schemas/get_weather.json", "--arguments-file", try arguments(), "--seconds", "0.2",
+            "--format", "json",
+        ])
+        let elapsed = clock.now - start
+        #expect(result.status == 0, "\(result.stderr)")
+        let value = try JSONValue(parsing: result.stdout)
+        // A 37-byte check takes microseconds even in a debug build: 0.2 s holds thousands.
+        for step in ["parse", "validate", "check"] {
+            #expect((value["operations"]?[step]?.intValue ?? 0) > 1_000, "\(step)")
+        }
+        // Three steps of 0.2 s, each with a calibration of at most about as long again; a
+        // generous ceiling for a loaded machine, far below the fixed 10,000 × 3 of old on a
+        // large payload.
+        #expect(elapsed < .seconds(20))
     }
 
     @Test(
@@ -39,6 +64,11 @@ import Testing
             ["bench", "--schema", "schemas/get_weather.json", "--arguments-file", "/nonexistent"],
             ["bench", "--schema", "/nonexistent.json", "--arguments-file", "README.md"],
             ["bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--iterations", "0"],
+            ["bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--seconds", "0"],
+            [
+                "bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--seconds", "1",
+                "--iterations", "10",
+            ],
         ]
     )
     func errors(_ arguments: [String]) throws {

@@ -36,13 +36,24 @@ enum CLI {
         workingDirectory: URL? = nil,
         environment: [String: String]? = nil
     ) throws -> Result {
+        try run(arguments, stdinBytes: Array(stdin.utf8), workingDirectory: workingDirectory, environment: environment)
+    }
+
+    /// ``run(_:stdin:workingDirectory:environment:)`` with stdin as bytes, which need not be
+    /// UTF-8.
+    static func run(
+        _ arguments: [String],
+        stdinBytes: [UInt8],
+        workingDirectory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toolschema-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let inURL = dir.appendingPathComponent("stdin")
         let outURL = dir.appendingPathComponent("stdout")
         let errURL = dir.appendingPathComponent("stderr")
-        try Data(stdin.utf8).write(to: inURL)
+        try Data(stdinBytes).write(to: inURL)
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()

@@ -82,6 +82,45 @@ import Testing
         #expect(allValid.status == 0)
     }
 
+    @Test("--batch across blocks: 20,000 lines in order, whatever --jobs says; CRLF, no final newline")
+    func batchAcrossBlocks() throws {
+        // More lines than one block holds (8,192), some invalid, the last without a newline.
+        let lines = (0..<20_000).map { $0 % 997 == 0 ? #"{"town": "t\#($0)"}"# : #"{"city": "c\#($0)"}"# }
+        let input = lines.joined(separator: "\r\n")
+        var outputs: [String] = []
+        for jobs in ["1", "2", "3"] {
+            let result = try CLI.run(["validate", "--schema", schema, "--batch", "--jobs", jobs], stdin: input)
+            #expect(result.status == 1)
+            outputs.append(result.stdout)
+        }
+        #expect(outputs[0] == outputs[1] && outputs[1] == outputs[2])
+        let out = outputs[0].split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(out.count == 20_001 && out.last == "")
+        for k in [0, 1, 8_191, 8_192, 8_193, 16_384, 19_999] {
+            let expected = k % 997 == 0 ? #""keyword":"required""# : #""city":"c\#(k)""#
+            #expect(out[k].contains(expected), "line \(k): \(out[k])")
+        }
+    }
+
+    @Test("--batch: a line longer than a block is read whole; invalid UTF-8 is an error at its byte, not replaced")
+    func batchLongLinesAndBytes() throws {
+        let long = #"{"city": ""# + String(repeating: "北", count: 1_500_000) + #""}"#  // 4.5 MB
+        var input = Array((long + "\n").utf8)
+        input += Array(#"{"city": "a"#.utf8) + [0xFF] + Array(#""}"#.utf8) + [0x0A]
+        let result = try CLI.run(["validate", "--schema", schema, "--batch"], stdinBytes: input)
+        #expect(result.status == 1)
+        let out = result.stdout.split(separator: "\n")
+        #expect(out.count == 2)
+        #expect(out[0].hasPrefix(#"{"valid":true"#) && out[0].utf8.count > 4_500_000)
+        #expect(out[1].contains(#""keyword":"json""#) && out[1].contains("UTF-8"), "\(out[1])")
+    }
+
+    @Test("--jobs needs --batch and at least one job")
+    func jobsUsage() throws {
+        #expect(try CLI.run(["validate", "--schema", schema, "--jobs", "2", "{}"]).status == 2)
+        #expect(try CLI.run(["validate", "--schema", schema, "--batch", "--jobs", "0"]).status == 2)
+    }
+
     @Test("several tools: --tool picks one, otherwise an error lists them")
     func toolSelection() throws {
         let file = try CLI.temporaryFile(

@@ -112,7 +112,16 @@ struct Coercer {
 
     /// `cityName` and `city_name` and `City-Name` alike: lowercase, without separators.
     static func folded(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
+        // ASCII names (nearly all) fold byte by byte, without a lowercased copy.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            for b in name.utf8 where b != 0x5F && b != 0x2D && b != 0x20 {
+                bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(name.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && $0 != " " })
     }
 
     /// The renamed-key rule: an undeclared property whose folded name is that of exactly one
@@ -177,6 +186,7 @@ struct Coercer {
             var changed = renameKeys(node, &object, path: path)
             for (name, member) in object {
                 guard let schema = memberSchema(node, name) else { continue }
+                if skips(schema, member, depth: path.count) { continue }
                 let childPath = path + [name]
                 // Rule 4: null for an optional property that does not allow null is dropped.
                 if member.isNull && !node.required.contains(name) && !valid(schema, .null) {
@@ -220,6 +230,7 @@ struct Coercer {
             for (k, element) in elements.enumerated() {
                 let schema = k < node.prefixItems.count ? node.prefixItems[k] : node.items
                 guard let schema else { continue }
+                if skips(schema, element, depth: path.count) { continue }
                 let recorded = changes.count
                 let coerced = coerce(schema, element, path: path + [String(k)])
                 if changes.count != recorded {
@@ -231,6 +242,19 @@ struct Coercer {
         default:
             return value
         }
+    }
+
+    /// Members and items this deep or shallower are checked before they are coerced: one
+    /// valid as it stands is left alone, since no rule applies where a value fits, and the
+    /// coercer's walk (paths, records, the rules' tests) costs more than a quiet check.
+    /// Deeper, every value is walked once: checking at every level would walk an invalid
+    /// spine once per level.
+    static let checkedDepth = 4
+
+    /// Whether the member or item at `depth` is left as it is: valid, and no default is to
+    /// be filled anywhere inside it.
+    func skips(_ schema: Int, _ value: JSONValue, depth: Int) -> Bool {
+        !fillsDefaults && depth < Self.checkedDepth && valid(schema, value)
     }
 
     func memberSchema(_ node: SchemaNode, _ name: String) -> Int? {
