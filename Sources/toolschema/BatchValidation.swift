@@ -155,8 +155,10 @@ struct LineReader {
         bytes.reserveCapacity(old + wanting)
         bytes.append(contentsOf: repeatElement(0, count: wanting))
         let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+            // Not empty: `wanting` bytes were just appended.
+            guard let base = buffer.baseAddress else { return 0 }
             while true {
-                let n = read(descriptor, buffer.baseAddress! + old, wanting)
+                let n = read(descriptor, base + old, wanting)
                 if n < 0 && errno == EINTR { continue }
                 return n
             }
