@@ -125,7 +125,7 @@ extension Validator {
         if isValid(value) && !(options.fillsDefaults && mode != .strict) {
             var result = ArgumentCheck(
                 isValid: true,
-                arguments: value,
+                arguments: consume value,
                 isTruncated: truncated,
                 repairs: repairs,
                 coercions: coercions
