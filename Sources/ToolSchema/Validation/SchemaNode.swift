@@ -130,15 +130,8 @@ final class SchemaNode: Sendable {
     /// An `enum` whose values are all strings, as bytes.
     let stringEnum: PropertyTable?
 
-    /// Whether any of `allOf`, `anyOf`, `oneOf`, `not` or `if` is here: one test per node
-    /// for the walk's composition block.
-    let hasComposition: Bool
-
     init(_ keywords: SchemaKeywords) {
         self.keywords = keywords
-        self.hasComposition =
-            !keywords.allOf.isEmpty || !keywords.anyOf.isEmpty || !keywords.oneOf.isEmpty || keywords.not != nil
-            || keywords.ifNode != nil
         self.table = PropertyTable(properties: keywords.properties, required: keywords.required)
         let strings = keywords.enumValues?.compactMap(\.stringValue)
         self.stringEnum = strings.flatMap { $0.count == keywords.enumValues?.count ? PropertyTable(names: $0) : nil }

@@ -162,24 +162,7 @@ extension Validator {
             break
         }
 
-        if node.hasComposition && !checkComposition(node, value, &c, &valid) { return false }
-        if node.hasRareKeywords, node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
-            if !checkUnevaluated(i, value, &c) && failed() { return false }
-        }
-        return valid
-    }
-
-    /// `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`; false when checking should stop.
-    private func checkComposition(
-        _ node: SchemaNode,
-        _ value: JSONValue,
-        _ c: inout ValidationContext,
-        _ valid: inout Bool
-    ) -> Bool {
-        @inline(__always) func failed() -> Bool {
-            valid = false
-            return !c.collecting
-        }
+        // Composition.
         for sub in node.allOf where descend(sub, value, at: nil, &c, &valid) { return false }
         if !node.anyOf.isEmpty && !checkUnion(node, node.anyOf, "anyOf", value, &c) && failed() { return false }
         if !node.oneOf.isEmpty && !checkUnion(node, node.oneOf, "oneOf", value, &c) && failed() { return false }
@@ -197,7 +180,10 @@ extension Validator {
             let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
             if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
         }
-        return true
+        if node.hasRareKeywords, node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
+            if !checkUnevaluated(i, value, &c) && failed() { return false }
+        }
+        return valid
     }
 
     /// A number written with a fraction or exponent where only `integer` (not `number`) is
