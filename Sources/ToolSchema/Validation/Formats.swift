@@ -64,7 +64,12 @@ enum Formats {
             (1...12).contains(month), day >= 1
         else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days =
+            switch month {
+            case 2: leap ? 29 : 28
+            case 4, 6, 9, 11: 30
+            default: 31
+            }
         return day <= days
     }
 
@@ -145,38 +150,63 @@ enum Formats {
     }
 
     static func isHostname(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        guard !b.isEmpty, b.count <= 253 else { return false }
-        for label in b.split(separator: 0x2E, omittingEmptySubsequences: false) {
-            guard (1...63).contains(label.count), label.first != 0x2D, label.last != 0x2D,
-                label.allSatisfy({
-                    ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D
-                })
-            else { return false }
-            // An A-label (`xn--`) must be valid Punycode for a valid U-label (RFC 5890, 5891).
-            if label.count >= 4, label[label.startIndex] | 0x20 == 0x78, label[label.startIndex + 1] | 0x20 == 0x6E,
-                label[label.startIndex + 2] == 0x2D, label[label.startIndex + 3] == 0x2D
-            {
-                guard let decoded = Punycode.decode(label.dropFirst(4)), IDNA.isValidULabel(decoded) else {
-                    return false
-                }
+        bytes(s) { b in
+            guard !b.isEmpty, b.count <= 253 else { return false }
+            // Label by label, in place: no copy of the text, no array of labels.
+            var start = b.startIndex
+            while true {
+                var end = start
+                while end < b.endIndex && b[end] != 0x2E { end += 1 }
+                guard isHostnameLabel(b[start..<end]) else { return false }
+                if end == b.endIndex { return true }
+                start = end + 1
+            }
+        }
+    }
+
+    /// One label of a hostname: 1 to 63 letters, digits and inner hyphens; an A-label
+    /// (`xn--`) must be valid Punycode for a valid U-label (RFC 5890, 5891).
+    static func isHostnameLabel(_ label: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard (1...63).contains(label.count), label.first != 0x2D, label.last != 0x2D,
+            label.allSatisfy({
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == 0x2D
+            })
+        else { return false }
+        if label.count >= 4, label[label.startIndex] | 0x20 == 0x78, label[label.startIndex + 1] | 0x20 == 0x6E,
+            label[label.startIndex + 2] == 0x2D, label[label.startIndex + 3] == 0x2D
+        {
+            guard let decoded = Punycode.decode(label.dropFirst(4)), IDNA.isValidULabel(decoded) else {
+                return false
             }
         }
         return true
     }
 
+    /// The `atext` specials of RFC 5322 (besides letters and digits), a bit per ASCII byte.
+    static let atextSpecials: (low: UInt64, high: UInt64) = {
+        var mask: (low: UInt64, high: UInt64) = (0, 0)
+        for c in "!#$%&'*+-/=?^_`{|}~".utf8 {
+            if c < 64 { mask.low |= 1 << UInt64(c) } else { mask.high |= 1 << UInt64(c - 64) }
+        }
+        return mask
+    }()
+
+    static func isAtextSpecial(_ c: UInt8) -> Bool {
+        c < 64 ? atextSpecials.low & (1 << UInt64(c)) != 0 : c < 128 && atextSpecials.high & (1 << UInt64(c - 64)) != 0
+    }
+
     static func isEmail(_ s: String) -> Bool {
-        guard let at = s.lastIndex(of: "@") else { return false }
-        let local = Array(s[..<at].utf8)
-        let domain = String(s[s.index(after: at)...])
-        let atext: Set<UInt8> = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+        guard let at = s.utf8.lastIndex(of: 0x40) else { return false }
+        let local = s.utf8[..<at]
+        let domain = String(s[s.utf8.index(after: at)...])
         if local.count >= 2, local.first == 0x22, local.last == 0x22 {
             // A quoted string (RFC 5321): printable ASCII but `"` and `\`, or a `\` pair.
-            var k = 1
-            while k < local.count - 1 {
-                let c = local[k]
+            let inner = Array(local.dropFirst().dropLast())
+            var k = 0
+            while k < inner.count {
+                let c = inner[k]
                 if c == 0x5C {
-                    guard k + 1 < local.count - 1, (0x20...0x7E).contains(local[k + 1]) else { return false }
+                    guard k + 1 < inner.count, (0x20...0x7E).contains(inner[k + 1]) else { return false }
                     k += 2
                     continue
                 }
@@ -190,7 +220,7 @@ enum Formats {
         for c in local {
             let isDot = c == 0x2E
             if isDot && previousDot { return false }
-            guard isDot || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || atext.contains(c)
+            guard isDot || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || isAtextSpecial(c)
             else { return false }
             previousDot = isDot
         }

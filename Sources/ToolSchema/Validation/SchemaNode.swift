@@ -181,12 +181,18 @@ final class SchemaNode: Sendable {
 /// It also gives each required property a bit, so that one pass over the members decides
 /// `required` without a lookup per required name.
 struct PropertyTable: Sendable {
-    private var lengths: [Int] = []
-    private var heads: [UInt64] = []
-    private var offsets: [Int] = []
+    /// One name: its byte count, first eight bytes, where its bytes start in ``bytes``, and
+    /// its bit among the required properties (0 when it is not required).
+    private struct Entry {
+        var length: Int
+        var head: UInt64
+        var offset: Int
+        var requiredBit: UInt64
+    }
+
+    private var entries: [Entry] = []
+    /// Every name's bytes, one after another.
     private var bytes: [UInt8] = []
-    /// For each property, its bit among the required ones (0 when it is not required).
-    private(set) var requiredBits: [UInt64] = []
     /// Every required property's bit.
     private(set) var requiredMask: UInt64 = 0
     /// Whether every required name is a declared property, at most 64 of them: then the bits
@@ -205,14 +211,17 @@ struct PropertyTable: Sendable {
 
     init(properties: [(name: String, node: Int)], required: [String]) {
         isLinear = properties.count <= Self.maxLinear
-        for p in properties {
-            let name = Array(p.name.utf8)
-            lengths.append(name.count)
-            heads.append(name.withUnsafeBufferPointer(Self.head))
-            offsets.append(bytes.count)
-            bytes += name
+        guard !properties.isEmpty || !required.isEmpty else {
+            coversRequired = true
+            return
         }
-        requiredBits = Array(repeating: 0, count: properties.count)
+        entries.reserveCapacity(properties.count)
+        for p in properties {
+            let offset = bytes.count
+            bytes.append(contentsOf: p.name.utf8)
+            let head = bytes.withUnsafeBufferPointer { Self.head(UnsafeBufferPointer(rebasing: $0[offset...])) }
+            entries.append(Entry(length: bytes.count - offset, head: head, offset: offset, requiredBit: 0))
+        }
         var covered = true
         var next = 0
         for name in required {
@@ -220,17 +229,21 @@ struct PropertyTable: Sendable {
                 covered = false
                 continue
             }
-            if requiredBits[k] != 0 { continue }
+            if entries[k].requiredBit != 0 { continue }
             guard next < 64 else {
                 covered = false
                 continue
             }
-            requiredBits[k] = 1 << UInt64(next)
+            entries[k].requiredBit = 1 << UInt64(next)
             requiredMask |= 1 << UInt64(next)
             next += 1
         }
         coversRequired = covered
     }
+
+    /// The bit of the property at `k` among the required ones (0 when it is not required).
+    @inline(__always)
+    func requiredBit(_ k: Int) -> UInt64 { entries[k].requiredBit }
 
     /// Up to the first eight bytes, little-endian.
     @inline(__always)
@@ -245,9 +258,9 @@ struct PropertyTable: Sendable {
     func position(of name: UnsafeBufferPointer<UInt8>) -> Int? {
         let n = name.count
         let h = Self.head(name)
-        for k in lengths.indices where lengths[k] == n && heads[k] == h {
+        for k in entries.indices where entries[k].length == n && entries[k].head == h {
             if n <= 8 { return k }
-            let start = offsets[k]
+            let start = entries[k].offset
             var i = 8
             while i < n && bytes[start + i] == name[i] { i += 1 }
             if i == n { return k }

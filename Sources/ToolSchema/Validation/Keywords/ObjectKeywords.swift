@@ -69,7 +69,7 @@ extension Validator {
             var matched = false
             if let k = node.propertyPosition(name) {
                 matched = true
-                seen |= table.requiredBits[k]
+                seen |= table.requiredBit(k)
                 if descend(node.properties[k].node, member, at: name, &c, &valid) { return false }
             }
             for (pattern, p) in node.patternProperties where pattern.matches(name) {

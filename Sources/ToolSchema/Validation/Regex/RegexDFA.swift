@@ -99,21 +99,25 @@ struct RegexDFA: Sendable {
 
         // Subset construction. The start state is kept apart from the rest: only there does
         // `^` hold.
-        let (initial, initialMatched) = Self.closure(program, seeds: [0], atStart: true, atEnd: false)
+        var closure = Closure(program)
+        let initialMatched = closure.run(seeds: [0], atStart: true, atEnd: false)
+        let initial = closure.members
         var stateSets: [[Int]] = [initial]
         var index: [[Int]: Int] = [:]
         var transitions: [UInt16] = []
         var state = 0
+        var seeds: [Int] = []
         while state < stateSets.count {
             let current = stateSets[state]
             for k in 0..<classCount {
                 let r = representatives[k]
-                var seeds: [Int] = []
+                seeds.removeAll(keepingCapacity: true)
                 sets.withUnsafeBufferPointer { s in
                     for pc in current where CompiledPattern.consumes(program[pc], r, s) { seeds.append(pc + 1) }
                 }
                 seeds.append(0)  // the unanchored restart
-                let (next, matched) = Self.closure(program, seeds: seeds, atStart: false, atEnd: false)
+                let matched = closure.run(seeds: seeds, atStart: false, atEnd: false)
+                let next = closure.members
                 if matched {
                     transitions.append(Self.accept)
                     continue
@@ -133,11 +137,11 @@ struct RegexDFA: Sendable {
         var acceptsAtEnd: [Bool] = []
         var dead: [Bool] = []
         for (s, members) in stateSets.enumerated() {
-            let seeds = members.filter {
+            let endSeeds = members.filter {
                 if case .lineEnd = program[$0] { return true }
                 return false
             }.map { $0 + 1 }
-            let accepts = !seeds.isEmpty && Self.closure(program, seeds: seeds, atStart: s == 0, atEnd: true).matched
+            let accepts = !endSeeds.isEmpty && closure.run(seeds: endSeeds, atStart: s == 0, atEnd: true)
             acceptsAtEnd.append(accepts)
             let row = transitions[(s * classCount)..<((s + 1) * classCount)]
             dead.append(!accepts && row.allSatisfy { $0 == UInt16(s) })
@@ -152,34 +156,50 @@ struct RegexDFA: Sendable {
         self.matchesEverything = initialMatched
     }
 
-    /// The live instructions reachable from `seeds` without consuming a scalar: the consuming
-    /// ones and, unless the text ends here, the `$` ones (sorted), and whether `match` is
-    /// reachable.
-    private static func closure(
-        _ program: [CompiledPattern.Instruction],
-        seeds: [Int],
-        atStart: Bool,
-        atEnd: Bool
-    ) -> (members: [Int], matched: Bool) {
-        var seen = Set<Int>()
-        var stack = seeds.reversed() as [Int]
+    /// Reused memory for closures while the table is built: a visit stamp per instruction,
+    /// the stack and the members found, so a closure allocates nothing.
+    private struct Closure {
+        let program: [CompiledPattern.Instruction]
+        var stamps: [Int]
+        var stamp = 0
+        var stack: [Int] = []
+        /// The last closure's members, sorted.
         var members: [Int] = []
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch program[pc] {
-            case .match: return ([], true)
-            case .jump(let target): stack.append(target)
-            case .split(let a, let b):
-                stack.append(b)
-                stack.append(a)
-            case .lineStart: if atStart { stack.append(pc + 1) }
-            case .lineEnd:
-                if atEnd { stack.append(pc + 1) } else { members.append(pc) }
-            case .scalar, .set, .any: members.append(pc)
-            case .wordBoundary, .lookaround: break  // not built for these
-            }
+
+        init(_ program: [CompiledPattern.Instruction]) {
+            self.program = program
+            stamps = Array(repeating: -1, count: program.count)
         }
-        return (members.sorted(), false)
+
+        /// Fills ``members`` with the live instructions reachable from `seeds` without
+        /// consuming a scalar (the consuming ones and, unless the text ends here, the `$`
+        /// ones), and says whether `match` is reachable.
+        mutating func run(seeds: [Int], atStart: Bool, atEnd: Bool) -> Bool {
+            stamp += 1
+            stack.removeAll(keepingCapacity: true)
+            members.removeAll(keepingCapacity: true)
+            for seed in seeds.reversed() { stack.append(seed) }
+            while let pc = stack.popLast() {
+                guard stamps[pc] != stamp else { continue }
+                stamps[pc] = stamp
+                switch program[pc] {
+                case .match:
+                    members.removeAll(keepingCapacity: true)
+                    return true
+                case .jump(let target): stack.append(target)
+                case .split(let a, let b):
+                    stack.append(b)
+                    stack.append(a)
+                case .lineStart: if atStart { stack.append(pc + 1) }
+                case .lineEnd:
+                    if atEnd { stack.append(pc + 1) } else { members.append(pc) }
+                case .scalar, .set, .any: members.append(pc)
+                case .wordBoundary, .lookaround: break  // not built for these
+                }
+            }
+            members.sort()
+            return false
+        }
     }
 
     /// The class of scalar `v`.
