@@ -8,12 +8,16 @@ extension Validator {
         _ value: JSONValue,
         _ c: inout ValidationContext
     ) -> Bool {
+        // The matching branches are listed only for the message; a quiet walk counts them,
+        // without allocating, and stops at the second for oneOf.
         var matching: [Int] = []
+        var count = 0
         for (k, b) in branches.enumerated() where isValid(b, value, &c) {
-            matching.append(k)
             if keyword == "anyOf" { return true }
+            count += 1
+            if c.collecting { matching.append(k) } else if count > 1 { return false }
         }
-        if keyword == "oneOf" && matching.count == 1 { return true }
+        if keyword == "oneOf" && count == 1 { return true }
         guard c.collecting else { return false }
         if matching.count > 1 {
             c.fail(
