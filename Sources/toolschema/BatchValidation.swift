@@ -8,9 +8,9 @@ import ToolSchema
 ///
 /// Input is read in blocks of whole lines (about 4 MB, at most 8,192 lines); the lines of a
 /// block are checked in parallel, the workers taking lines in turn, and a block's results are
-/// written in order while the next block is checked: at most two blocks are held. A line is its bytes as they are: no
-/// decoding into a `String` first, so invalid UTF-8 is the parser's error at its byte, not a
-/// silent replacement character.
+/// written in order while the next block is checked: one block of input and two of results
+/// are held at most. A line is its bytes as they are: no decoding into a `String` first, so
+/// invalid UTF-8 is the parser's error at its byte, not a silent replacement character.
 struct BatchValidation {
     let validator: Validator
     let toolName: String?

@@ -54,6 +54,18 @@ import Testing
         }
     }
 
+    @Test("a pattern whose table would take too long to build stays with the VM")
+    func costlyTableKeepsTheVM() throws {
+        // About 1,000 states of about 2,000 live instructions each: under the state limit,
+        // over the construction budget (it took 0.19 s to build before the budget).
+        let pattern = try CompiledPattern(".{0,1000}x")
+        #expect(!pattern.hasAutomaton)
+        #expect(pattern.matches(String(repeating: "y", count: 1_500) + "x"))
+        #expect(!pattern.matches(String(repeating: "y", count: 1_500)))
+        // The same shape, small, still gets one.
+        #expect(try CompiledPattern(".{0,20}x").hasAutomaton)
+    }
+
     @Test("a pattern too large for a table stays with the VM, and linear")
     func largePatternKeepsTheVM() throws {
         // (a|b)*a followed by 14 of (a|b) needs 2^15 states as a table.

@@ -244,7 +244,7 @@ struct Coercer {
         }
     }
 
-    /// Members and items this deep or shallower are checked before they are coerced: one
+    /// Members and items shallower than this are checked before they are coerced: one
     /// valid as it stands is left alone, since no rule applies where a value fits, and the
     /// coercer's walk (paths, records, the rules' tests) costs more than a quiet check.
     /// Deeper, every value is walked once: checking at every level would walk an invalid

@@ -130,9 +130,7 @@ extension Validator {
                 repairs: repairs,
                 coercions: coercions
             )
-            if options.undeclaredProperties != .allow && usesOpenObjects {
-                applyUndeclared(&result, policy: options.undeclaredProperties)
-            }
+            applyUndeclared(&result, policy: options.undeclaredProperties)
             return result
         }
         if mode != .strict {

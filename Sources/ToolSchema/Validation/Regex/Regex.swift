@@ -166,7 +166,8 @@ struct CompiledPattern: Sendable {
 
     /// Whether the pattern matches anywhere in `text`.
     ///
-    /// - Complexity: O(n × m) for n scalars of text and m instructions.
+    /// - Complexity: O(n) for n scalars of text with a table (see ``RegexDFA``), O(n × m) for
+    ///   m instructions on the VM.
     func matches(_ text: String) -> Bool {
         if let dfa = storage.dfa { return dfa.matches(text) }
         return matchesByVM(text)

@@ -33,6 +33,10 @@ struct RegexDFA: Sendable {
     static let maxTableEntries = 1 << 16
     static let maxProgram = 4_096
     static let maxIntervals = 4_096
+    /// Steps the construction may take (instructions visited, answers computed): a pattern
+    /// whose table would cost more to build keeps the VM, so compiling a hostile schema stays
+    /// fast. About 10 ms here; the tool-call patterns seen take well under 1% of it.
+    static let maxWork = 1 << 20
 
     /// The automaton for `program`, or nil when it holds an instruction the automaton cannot
     /// decide or the automaton would outgrow its limits.
@@ -70,6 +74,7 @@ struct RegexDFA: Sendable {
             default: false
             }
         }
+        guard starts.count * consuming.count <= Self.maxWork else { return nil }
         // Intervals with the same row of answers share a class.
         var classOfRow: [[Bool]: UInt8] = [:]
         var representatives: [UInt32] = []
@@ -99,7 +104,7 @@ struct RegexDFA: Sendable {
 
         // Subset construction. The start state is kept apart from the rest: only there does
         // `^` hold.
-        var closure = Closure(program)
+        var closure = Closure(program, work: starts.count * consuming.count)
         let initialMatched = closure.run(seeds: [0], atStart: true, atEnd: false)
         let initial = closure.members
         var stateSets: [[Int]] = [initial]
@@ -112,11 +117,13 @@ struct RegexDFA: Sendable {
             for k in 0..<classCount {
                 let r = representatives[k]
                 seeds.removeAll(keepingCapacity: true)
+                closure.work += current.count
                 sets.withUnsafeBufferPointer { s in
                     for pc in current where CompiledPattern.consumes(program[pc], r, s) { seeds.append(pc + 1) }
                 }
                 seeds.append(0)  // the unanchored restart
                 let matched = closure.run(seeds: seeds, atStart: false, atEnd: false)
+                guard closure.work <= Self.maxWork else { return nil }
                 let next = closure.members
                 if matched {
                     transitions.append(Self.accept)
@@ -162,12 +169,15 @@ struct RegexDFA: Sendable {
         let program: [CompiledPattern.Instruction]
         var stamps: [Int]
         var stamp = 0
+        /// Steps taken so far, by every closure and by what was counted before them.
+        var work: Int
         var stack: [Int] = []
         /// The last closure's members, sorted.
         var members: [Int] = []
 
-        init(_ program: [CompiledPattern.Instruction]) {
+        init(_ program: [CompiledPattern.Instruction], work: Int) {
             self.program = program
+            self.work = work
             stamps = Array(repeating: -1, count: program.count)
         }
 
@@ -179,7 +189,9 @@ struct RegexDFA: Sendable {
             stack.removeAll(keepingCapacity: true)
             members.removeAll(keepingCapacity: true)
             for seed in seeds.reversed() { stack.append(seed) }
+            work += seeds.count
             while let pc = stack.popLast() {
+                work += 1
                 guard stamps[pc] != stamp else { continue }
                 stamps[pc] = stamp
                 switch program[pc] {
