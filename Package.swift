@@ -71,6 +71,14 @@ let package = Package(
             dependencies: ["ToolCalling", "TestSupport", "HTTPTestSupport"],
             exclude: ["Fixtures"]
         ),
+        // The fuzz targets' bodies (see Fuzz/README.md): a library, so that `swift test`
+        // replays the corpus and every saved crash through the code libFuzzer runs.
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["JSONCore", "ToolSchema", "ToolCalling"],
+            path: "Fuzz/Harness"
+        ),
+        .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "JSONCore", "ToolSchema"]),
         // Depends on the executable so that `swift test` builds the binary the tests launch.
         .testTarget(
             name: "toolschemaTests",
@@ -110,6 +118,19 @@ if Context.environment["BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         )
     )
+}
+
+// Fuzz targets join the graph only on request, built by scripts/fuzz with
+// -sanitize=fuzzer,address into their own build directory: FUZZ=1 swift build --product fuzz-parse
+if Context.environment["FUZZ"] != nil {
+    for name in [
+        "parse", "repair", "round-trip", "incremental", "yaml", "compile", "validate", "check", "regex", "hints",
+        "decode", "sse",
+    ] {
+        package.targets.append(
+            .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/\(name)")
+        )
+    }
 }
 
 // CI sets TOOLSCHEMA_WARNINGS_AS_ERRORS for the whole run, so the strict build of the sources

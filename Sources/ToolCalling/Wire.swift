@@ -2,21 +2,21 @@ internal import JSONCore
 internal import ToolSchema
 
 /// A call as read from a response, before ids are normalised.
-struct ReceivedCall {
-    var receivedID: String?
-    var name: String
-    var argumentsText: String
+package struct ReceivedCall {
+    package var receivedID: String?
+    package var name: String
+    package var argumentsText: String
 }
 
 /// One assistant turn as read from a response.
-struct AssistantTurn {
+package struct AssistantTurn {
     /// The message as received: the OpenAI message object, or `{"role": "assistant",
     /// "content": [...]}` for Anthropic.
-    var message: JSONValue
-    var text: String?
-    var calls: [ReceivedCall]
-    var finishReason: String?
-    var usage: TokenUsage?
+    package var message: JSONValue
+    package var text: String?
+    package var calls: [ReceivedCall]
+    package var finishReason: String?
+    package var usage: TokenUsage?
 }
 
 /// How a turn with calls ended, which decides whether they run.

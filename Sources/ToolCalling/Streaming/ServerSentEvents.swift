@@ -1,13 +1,13 @@
 /// One event of a `text/event-stream`.
-struct ServerSentEvent: Hashable, Sendable {
+package struct ServerSentEvent: Hashable, Sendable {
     /// The `event:` field, `message` when none was given.
-    var type: String
+    package var type: String
     /// The `data:` lines, joined with line feeds.
-    var data: String
+    package var data: String
     /// The last event id seen (`id:`), if any.
-    var lastEventID: String?
+    package var lastEventID: String?
     /// The `retry:` time in milliseconds, when this event set one.
-    var retry: Int?
+    package var retry: Int?
 }
 
 /// Reads a `text/event-stream` from bytes as they arrive, exactly as the WHATWG HTML
@@ -20,7 +20,7 @@ struct ServerSentEvent: Hashable, Sendable {
 /// Not used: mattt/EventSource 1.1.1's parser is an actor fed one byte per call (an await per
 /// byte) and its client is URLSession's; this reader is a plain value fed whole chunks of an
 /// AsyncHTTPClient body.
-struct ServerSentEventReader {
+package struct ServerSentEventReader {
     private var line: [UInt8] = []
     private var afterCR = false
     private var type = ""
@@ -32,17 +32,17 @@ struct ServerSentEventReader {
     /// The longest line accepted, in bytes; a longer one is an error (a hostile stream).
     let maxLineLength: Int
 
-    init(maxLineLength: Int = 16 << 20) {
+    package init(maxLineLength: Int = 16 << 20) {
         self.maxLineLength = maxLineLength
     }
 
     /// A line longer than the limit.
-    struct LineTooLong: Error, Hashable, Sendable {
-        var limit: Int
+    package struct LineTooLong: Error, Hashable, Sendable {
+        package var limit: Int
     }
 
     /// Reads a chunk; returns the events it completes, in order.
-    mutating func feed(_ bytes: some Sequence<UInt8>) throws(LineTooLong) -> [ServerSentEvent] {
+    package mutating func feed(_ bytes: some Sequence<UInt8>) throws(LineTooLong) -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         for byte in bytes {
             switch byte {
@@ -70,7 +70,7 @@ struct ServerSentEventReader {
     /// The end of the stream, dispatching an event the server did not close with a blank line
     /// (`data: [DONE]` with no final newline, as some servers send): what a client that wants
     /// every event the server meant needs, beyond the specification's letter.
-    mutating func finishDispatching() -> [ServerSentEvent] {
+    package mutating func finishDispatching() -> [ServerSentEvent] {
         var events: [ServerSentEvent] = []
         if !line.isEmpty { endLine(&events) }
         if hasData { dispatch(&events) }
@@ -78,7 +78,7 @@ struct ServerSentEventReader {
         return events
     }
 
-    mutating func finish() -> Bool {
+    package mutating func finish() -> Bool {
         let pending = hasData || !line.isEmpty
         line = []
         data = []

@@ -14,9 +14,9 @@ internal import ToolSchema
 ///
 /// Keepalives are skipped (`ping`, blank `data:` or `data: : keepalive`); an `{"error": …}`
 /// frame or an Anthropic `error` event after a 200 is a provider error.
-struct StreamAssembler {
+package struct StreamAssembler {
     let api: ChatAPI
-    private(set) var isDone = false
+    package private(set) var isDone = false
 
     /// What an event added, for callers that report a stream as it grows without rebuilding
     /// the turn after every event.
@@ -65,12 +65,12 @@ struct StreamAssembler {
         var signature = ""
     }
 
-    init(api: ChatAPI) {
+    package init(api: ChatAPI) {
         self.api = api
     }
 
     /// Reads one event. Throws for an error frame or a frame that is not the provider's shape.
-    mutating func consume(_ event: ServerSentEvent) throws(ToolLoopError.Reason) {
+    package mutating func consume(_ event: ServerSentEvent) throws(ToolLoopError.Reason) {
         let data = event.data.trimmingWhitespace
         // Keepalives: blank data, `: …` inside data, Anthropic ping.
         if data.isEmpty || data.hasPrefix(":") || event.type == "ping" { return }
@@ -224,7 +224,7 @@ struct StreamAssembler {
     /// The turn, once the stream has ended: a stream that stopped before its end is an
     /// incomplete-stream transport error, and a call that never got a name a malformed
     /// response; nothing of either is executed.
-    func finished() throws(ToolLoopError.Reason) -> AssistantTurn {
+    package func finished() throws(ToolLoopError.Reason) -> AssistantTurn {
         guard hasEnded else {
             throw .transport(
                 TransportError(

@@ -33,6 +33,14 @@ extension ModelHint {
             shown += 1
         }
         if shown < items.count { body += "- and \(items.count - shown) more\n" }
+        // The first item is always shown; when it alone is longer than the budget allows,
+        // it is shortened (found by fuzzing: a 308-character hint for a 300-character budget).
+        let overflow = header.count + body.count + closing.count - budget
+        if overflow > 0, shown == 1, let first = body.firstIndex(of: "\n") {
+            let line = body[..<first]
+            let keep = max(20, line.count - overflow - 1)
+            if keep < line.count { body = String(line.prefix(keep)) + "…" + String(body[first...]) }
+        }
         var text = header + body
         if let corrected = correctedArguments {
             let json = corrected.jsonString()

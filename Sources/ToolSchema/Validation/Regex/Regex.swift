@@ -9,7 +9,7 @@
 /// positions where it holds are kept; the main run then reads a lookaround as an assertion
 /// on that table. Backreferences cannot be matched in linear time and are refused when the
 /// pattern is compiled.
-struct CompiledPattern: Sendable {
+package struct CompiledPattern: Sendable {
     /// One step. Every payload is a plain value, so reading an instruction copies no
     /// reference (a class, as character sets are, is kept in ``Storage/sets`` by index).
     enum Instruction: Sendable {
@@ -59,11 +59,11 @@ struct CompiledPattern: Sendable {
     static let maxInstructions = 50_000
 
     /// Why a pattern cannot be used.
-    struct CompileError: Error, Sendable {
-        var message: String
+    package struct CompileError: Error, Sendable {
+        package var message: String
     }
 
-    init(_ pattern: String) throws(CompileError) {
+    package init(_ pattern: String) throws(CompileError) {
         let node: RegexNode
         do {
             node = try RegexParser.parse(pattern)
@@ -168,16 +168,16 @@ struct CompiledPattern: Sendable {
     ///
     /// - Complexity: O(n) for n scalars of text with a table (see ``RegexDFA``), O(n × m) for
     ///   m instructions on the VM.
-    func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         if let dfa = storage.dfa { return dfa.matches(text) }
         return matchesByVM(text)
     }
 
     /// Whether the pattern has a table (see ``RegexDFA``); the VM runs otherwise.
-    var hasAutomaton: Bool { storage.dfa != nil }
+    package var hasAutomaton: Bool { storage.dfa != nil }
 
     /// ``matches(_:)`` by the Pike VM whatever the pattern, for comparing the two in tests.
-    func matchesByVM(_ text: String) -> Bool {
+    package func matchesByVM(_ text: String) -> Bool {
         if !lookarounds.isEmpty { return matchesWithLookarounds(text) }
         // One scratch allocation (on the stack for small programs): two sparse sets and the
         // closure stack, each as large as the program.
