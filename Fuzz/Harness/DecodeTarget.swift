@@ -48,15 +48,15 @@ enum DecodeTarget {
         var children: [Tree]?
     }
 
-    static func decode(_ bytes: [UInt8]) {
+    static func decode(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let selector = bytes.first else { return }
         let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
         let mode = CheckMode.allCases[Int(selector / 4) % CheckMode.allCases.count]
         switch selector % 4 {
-        case 0: run(Weather.self, text, mode, .useDefaultKeys)
-        case 1: run(Booking.self, text, mode, .convertToSnakeCase)
-        case 2: run(Order.self, text, mode, .useDefaultKeys)
-        default: run(Tree.self, text, mode, .useDefaultKeys)
+        case 0: try run(Weather.self, text, mode, .useDefaultKeys)
+        case 1: try run(Booking.self, text, mode, .convertToSnakeCase)
+        case 2: try run(Order.self, text, mode, .useDefaultKeys)
+        default: try run(Tree.self, text, mode, .useDefaultKeys)
         }
     }
 
@@ -76,7 +76,7 @@ enum DecodeTarget {
                 cache[key] = validator
                 return validator
             } catch {
-                fail("the harness's type \(T.self) has no schema: \(error)")
+                fatalError("the harness's type \(T.self) has no schema: \(error)")
             }
         }
     }
@@ -86,39 +86,39 @@ enum DecodeTarget {
         _ text: String,
         _ mode: CheckMode,
         _ keys: SchemaDerivation.KeyStrategy
-    ) {
+    ) throws(FuzzFailure) {
         let validator = validators.validator(T.self, keys)
         let outcome = validator.check(arguments: text, mode: mode)
         let decoded: T
         do {
             decoded = try T.decodeArguments(from: text, mode: mode, keyStrategy: keys)
         } catch let error as ArgumentsError {
-            require(
+            try require(
                 error.check == outcome || error.decodingFailure != nil,
                 "decodeArguments checked differently from check(arguments:)"
             )
-            require(
+            try require(
                 !outcome.isValid || error.decodingFailure != nil,
                 "a valid call did not decode, and the error does not say why"
             )
-            require(!error.hint.text.isEmpty, "a failed decode without a hint")
+            try require(!error.hint.text.isEmpty, "a failed decode without a hint")
             return
         } catch {
-            fail("decodeArguments threw \(error), not an ArgumentsError")
+            try fail("decodeArguments threw \(error), not an ArgumentsError")
         }
-        require(outcome.isValid, "decodeArguments decoded a call its check calls invalid")
-        guard let arguments = outcome.arguments else { fail("a valid check without arguments") }
+        try require(outcome.isValid, "decodeArguments decoded a call its check calls invalid")
+        guard let arguments = outcome.arguments else { try fail("a valid check without arguments") }
         // Foundation's decoder on the checked value agrees.
         let decoder = JSONDecoder()
         if keys == .convertToSnakeCase { decoder.keyDecodingStrategy = .convertFromSnakeCase }
         do {
             let theirs = try decoder.decode(T.self, from: Data(exact(arguments)))
-            require(
+            try require(
                 theirs == decoded,
                 "JSONDecoder decodes the checked value differently: \(theirs) against \(decoded)"
             )
         } catch {
-            fail("JSONDecoder rejects a value ToolSchema checked and decoded: \(error)")
+            try fail("JSONDecoder rejects a value ToolSchema checked and decoded: \(error)")
         }
     }
 }

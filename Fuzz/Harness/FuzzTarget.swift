@@ -1,11 +1,13 @@
 import JSONCore
+import ToolSchema
 
-/// The fuzz targets: one per entry point that reads untrusted bytes. Each `run` treats its
-/// input as hostile, returns normally for every input the code handles as documented, and
-/// stops the process (``FuzzFailure``) when a property the library promises does not hold.
+/// The fuzz targets: one per entry point that reads untrusted bytes. Each treats its input as
+/// hostile: ``failure(for:)`` is nil for every input the code handles as documented, and a
+/// ``FuzzFailure`` when a property the library promises does not hold.
 ///
-/// `scripts/fuzz TARGET [SECONDS]` runs one under libFuzzer; `swift test` replays the
-/// committed corpus and every saved crash through the same functions.
+/// `scripts/fuzz TARGET [SECONDS]` runs one under libFuzzer (``run(_:)`` stops the process on
+/// a failure, so libFuzzer saves the input); `swift test` replays the committed corpus and
+/// every saved crash through ``failure(for:)``, and feeds it generated inputs.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The strict parser, beside Foundation's `JSONSerialization` (the same decision and equal
     /// values, except the differences ``ParserDifferential`` documents).
@@ -36,28 +38,33 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The SSE reader in random chunkings, then the stream assembler for each API.
     case sse
 
-    /// Runs one input.
-    public func run(_ input: UnsafeBufferPointer<UInt8>) {
-        let bytes = [UInt8](input)
-        switch self {
-        case .parse: JSONTargets.parse(bytes)
-        case .repair: JSONTargets.repair(bytes)
-        case .roundTrip: JSONTargets.roundTrip(bytes)
-        case .incremental: JSONTargets.incremental(bytes)
-        case .yaml: SchemaTargets.yaml(bytes)
-        case .compile: SchemaTargets.compile(bytes)
-        case .validate: SchemaTargets.validate(bytes)
-        case .check: SchemaTargets.check(bytes)
-        case .regex: SchemaTargets.regex(bytes)
-        case .hints: SchemaTargets.hints(bytes)
-        case .decode: DecodeTarget.decode(bytes)
-        case .sse: StreamTarget.sse(bytes)
+    /// Checks one input: nil when every promise held, else the first that did not.
+    public func failure(for bytes: [UInt8]) -> FuzzFailure? {
+        do throws(FuzzFailure) {
+            switch self {
+            case .parse: try JSONTargets.parse(bytes)
+            case .repair: try JSONTargets.repair(bytes)
+            case .roundTrip: try JSONTargets.roundTrip(bytes)
+            case .incremental: try JSONTargets.incremental(bytes)
+            case .yaml: try SchemaTargets.yaml(bytes)
+            case .compile: try SchemaTargets.compile(bytes)
+            case .validate: try SchemaTargets.validate(bytes)
+            case .check: try SchemaTargets.check(bytes)
+            case .regex: try SchemaTargets.regex(bytes)
+            case .hints: try SchemaTargets.hints(bytes)
+            case .decode: try DecodeTarget.decode(bytes)
+            case .sse: try StreamTarget.sse(bytes)
+            }
+            return nil
+        } catch {
+            return error
         }
     }
 
-    /// Runs one input held in an array.
-    public func run(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { run($0) }
+    /// Runs one input under libFuzzer: a broken promise stops the process, so that libFuzzer
+    /// saves the input as a crash.
+    public func run(_ input: UnsafeBufferPointer<UInt8>) {
+        if let failure = failure(for: [UInt8](input)) { fatalError("fuzz property failed: \(failure)") }
     }
 
     /// The C entry point libFuzzer calls (`LLVMFuzzerTestOneInput`'s shape) for this target.
@@ -115,11 +122,25 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 }
 
-/// A broken promise: prints what did not hold and stops the process, so that libFuzzer saves
-/// the input (and `swift test` reports the replayed file).
-func fail(_ message: @autoclosure () -> String, file: StaticString = #fileID, line: UInt = #line) -> Never {
-    let input = FuzzTarget.label.map { " (input \($0))" } ?? ""
-    fatalError("fuzz property failed\(input): \(message())", file: file, line: line)
+/// A promise a target states that did not hold for an input: what, and where the harness
+/// checks it.
+public struct FuzzFailure: Error, CustomStringConvertible, Sendable {
+    /// What did not hold.
+    public var message: String
+    /// The harness file and line of the check.
+    public var location: String
+
+    /// The message and the location, on one line.
+    public var description: String { "\(message) (\(location))" }
+}
+
+/// A broken promise: fails the input with `message`.
+func fail(
+    _ message: @autoclosure () -> String,
+    file: StaticString = #fileID,
+    line: UInt = #line
+) throws(FuzzFailure) -> Never {
+    throw FuzzFailure(message: message(), location: "\(file):\(line)")
 }
 
 /// Checks a promise; see ``fail(_:file:line:)``.
@@ -128,8 +149,8 @@ func require(
     _ message: @autoclosure () -> String,
     file: StaticString = #fileID,
     line: UInt = #line
-) {
-    if !condition { fail(message(), file: file, line: line) }
+) throws(FuzzFailure) {
+    if !condition { try fail(message(), file: file, line: line) }
 }
 
 /// The exact text of a value, keys in their order: equal values that are written differently
@@ -165,11 +186,9 @@ struct Chunking {
 }
 
 extension FuzzTarget {
-    /// The input being run, named in a failure's message (a replayed file's name).
-    @TaskLocal static var label: String?
-
-    /// Runs one input, naming it in a failure's message.
-    public func run(_ bytes: [UInt8], label: String) {
-        FuzzTarget.$label.withValue(label) { run(bytes) }
+    /// The declared parameter names of each spec the `check`, `incremental` and `hints`
+    /// targets read, in the order their first byte selects them.
+    public static var toolParameters: [[String]] {
+        Fixtures.tools.map { $0.validator.schema["properties"]?.objectValue?.keys ?? [] }
     }
 }

@@ -3,83 +3,95 @@ import JSONCore
 import ToolSchema
 
 enum JSONTargets {
-    static func parse(_ bytes: [UInt8]) {
+    static func parse(_ bytes: [UInt8]) throws(FuzzFailure) {
         let strict = Result { () throws(JSONParseError) in try JSONParser().parse(bytes) }
         if case .success(let value) = strict {
             // A value parsed once parses the same from its own text.
-            require(
+            try require(
                 (try? JSONParser().parse(exact(value))).map(exact) == exact(value),
                 "the written value reparses differently"
             )
         }
-        ParserDifferential.compare(bytes)
+        if let disagreement = ParserDifferential.disagreement(bytes) { try fail(disagreement) }
     }
 
-    static func repair(_ bytes: [UInt8]) {
+    static func repair(_ bytes: [UInt8]) throws(FuzzFailure) {
         let parser = JSONParser()
         guard let repaired = try? parser.repair(bytes) else {
             // Text the repairing parser gives up on is not JSON either.
-            require((try? parser.parse(bytes)) == nil, "repair rejects text the strict parser accepts")
+            try require((try? parser.parse(bytes)) == nil, "repair rejects text the strict parser accepts")
             return
         }
         for repair in repaired.repairs {
-            require(
+            try require(
                 repair.position.offset >= 0 && repair.position.offset <= bytes.count,
                 "repair \(repair) points outside the \(bytes.count)-byte input"
             )
-            require(repair.position.line >= 1 && repair.position.column >= 1, "repair \(repair) has no line and column")
+            try require(
+                repair.position.line >= 1 && repair.position.column >= 1,
+                "repair \(repair) has no line and column"
+            )
         }
         if let strict = try? parser.parse(bytes) {
             // Valid JSON is left alone, except by the two rules about the whole arguments text:
             // `null` and `""` (or a string of whitespace) are no arguments, `{}`; a string
             // holding an object or array is read inside.
-            require(!repaired.isTruncated, "valid JSON was called truncated")
+            try require(!repaired.isTruncated, "valid JSON was called truncated")
             switch (strict, repaired.repairs.map(\.kind)) {
             case (_, []):
-                require(exact(repaired.value) == exact(strict), "repairing valid JSON changed it without saying so")
+                try require(exact(repaired.value) == exact(strict), "repairing valid JSON changed it without saying so")
             case (.null, [.emptyArguments]), (.string, [.emptyArguments]):
-                require(
+                try require(
                     strict.stringValue?.allSatisfy(\.isWhitespace) ?? true,
                     "a non-empty string was read as no arguments"
                 )
-                require(repaired.value == .object([:]), "empty arguments were not read as {}")
+                try require(repaired.value == .object([:]), "empty arguments were not read as {}")
             case (.string, let kinds) where kinds.first == .doubleEncoded:
-                require(
+                try require(
                     repaired.value.objectValue != nil || repaired.value.arrayValue != nil,
                     "a double-encoded string did not give a container"
                 )
             default:
-                fail("valid JSON was repaired: \(repaired.repairs)")
+                try fail("valid JSON was repaired: \(repaired.repairs)")
             }
         }
-        // Idempotent: the repaired value's text needs no repair and reads back the same.
+        // Idempotent: the repaired value's text needs no repair and reads back the same. A
+        // truncated text skips the rules about the whole arguments (`nul` is read as the cut
+        // literal `null`, not as no arguments), so its repaired text may still meet them once.
         let text = exact(repaired.value)
-        guard let again = try? parser.repair(text) else { fail("the repaired value's own text does not repair") }
-        require(again.repairs.isEmpty, "repairing the repaired text repaired again: \(again.repairs)")
-        require(exact(again.value) == text, "repairing the repaired text changed it")
-        require((try? parser.parse(text)) != nil, "the repaired value's text is not strict JSON")
+        guard let again = try? parser.repair(text) else { try fail("the repaired value's own text does not repair") }
+        if repaired.isTruncated, again.repairs.map(\.kind) == [.emptyArguments] {
+            try require(again.value == .object([:]), "empty arguments were not read as {}")
+            return
+        }
+        try require(again.repairs.isEmpty, "repairing the repaired text repaired again: \(again.repairs)")
+        try require(exact(again.value) == text, "repairing the repaired text changed it")
+        try require((try? parser.parse(text)) != nil, "the repaired value's text is not strict JSON")
     }
 
-    static func roundTrip(_ bytes: [UInt8]) {
+    static func roundTrip(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let value = try? JSONParser().parse(bytes) else { return }
         for writer in [
             JSONWriter(), JSONWriter(pretty: true), JSONWriter(sortsKeys: true), JSONWriter(pretty: true, indent: "\t"),
         ] {
             let text = writer.bytes(value)
-            require(
+            try require(
                 writer.string(value) == String(decoding: text, as: UTF8.self),
                 "the writer's string and bytes differ"
             )
             guard let back = try? JSONParser().parse(text) else {
-                fail("the writer's output does not parse: \(String(decoding: text.prefix(200), as: UTF8.self))")
+                try fail("the writer's output does not parse: \(String(decoding: text.prefix(200), as: UTF8.self))")
             }
-            require(back == value, "parse(write(v)) != v")
+            try require(back == value, "parse(write(v)) != v")
             let canonical = JSONWriter(sortsKeys: writer.sortsKeys)
-            require(canonical.bytes(back) == canonical.bytes(value), "parse(write(v)) is written differently from v")
+            try require(
+                canonical.bytes(back) == canonical.bytes(value),
+                "parse(write(v)) is written differently from v"
+            )
         }
     }
 
-    static func incremental(_ bytes: [UInt8]) {
+    static func incremental(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let seed = bytes.first else { return }
         let text = Array(bytes.dropFirst())
         var chunking = Chunking(seed: seed)
@@ -95,21 +107,22 @@ enum JSONTargets {
             if case .invalid = status {
                 if invalidAt == nil { invalidAt = received }
             } else {
-                require(invalidAt == nil, "the incremental parser took back an invalid verdict")
+                try require(invalidAt == nil, "the incremental parser took back an invalid verdict")
             }
         }
-        require(parser.bytes == text, "the incremental parser lost or changed bytes")
+        try require(parser.bytes == text, "the incremental parser lost or changed bytes")
         let finished = Result { () throws(JSONParseError) in try parser.finish() }
         switch (whole, finished) {
         case (.success(let a), .success(let b)):
-            require(exact(a) == exact(b), "incremental and whole-text parses differ")
-            require(invalidAt == nil, "a prefix of valid JSON (\(invalidAt ?? 0) bytes) was called invalid")
+            try require(exact(a) == exact(b), "incremental and whole-text parses differ")
+            try require(invalidAt == nil, "a prefix of valid JSON (\(invalidAt ?? 0) bytes) was called invalid")
         case (.failure, .failure): break
-        case (.success, .failure(let error)): fail("the incremental parser rejects valid JSON: \(error)")
-        case (.failure(let error), .success): fail("the incremental parser accepts what the parser rejects: \(error)")
+        case (.success, .failure(let error)): try fail("the incremental parser rejects valid JSON: \(error)")
+        case (.failure(let error), .success):
+            try fail("the incremental parser accepts what the parser rejects: \(error)")
         }
         if case .complete = parser.status {
-            require((try? whole.get()) != nil, "complete, yet the text does not parse")
+            try require((try? whole.get()) != nil, "complete, yet the text does not parse")
         }
 
         // The streaming check on the same chunks: never hopeless when the whole text passes.
@@ -124,9 +137,9 @@ enum JSONTargets {
         }
         let outcome = watch.finish()
         let direct = text.withUnsafeBufferPointer { tool.validator.check(arguments: $0.span, mode: mode) }
-        require(outcome == direct, "the streaming check's outcome differs from check(arguments:)")
+        try require(outcome == direct, "the streaming check's outcome differs from check(arguments:)")
         if outcome.isValid {
-            require(
+            try require(
                 hopelessAt == nil,
                 "\(mode) streaming check called a valid call hopeless after \(hopelessAt ?? 0) bytes"
             )
@@ -143,10 +156,13 @@ enum JSONTargets {
 ///   `allowsByteOrderMark` (the comparison sets it).
 /// - Foundation keeps a duplicate key's last value; ToolSchema rejects duplicates unless
 ///   `duplicateKeys: .keepLast` (the comparison sets it).
+/// - Foundation drops a U+FEFF that begins a string or a key, or follows an escape in one
+///   (`["\u{FEFF}a"]` reads as `["a"]`, found by fuzzing); ToolSchema keeps every character
+///   of a string, as RFC 8259 asks. Strings are compared without U+FEFF.
 /// - Foundation accepts a trailing comma (`[1,]`); ToolSchema rejects it (`trailing-comma`).
 /// - Foundation rejects a number a `Double` cannot hold (`1e400`); ToolSchema keeps its text.
 /// - Foundation's numbers are compared as `Double`s, its booleans as numbers' `boolValue`.
-enum ParserDifferential {
+public enum ParserDifferential {
     static var options: JSONParser.Options {
         var options = JSONParser.Options()
         options.allowsByteOrderMark = true
@@ -154,22 +170,24 @@ enum ParserDifferential {
         return options
     }
 
-    static func compare(_ bytes: [UInt8]) {
-        if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return }
+    /// How the two parsers disagree on `bytes`, or nil when they agree (or the input is one
+    /// of the documented exceptions).
+    public static func disagreement(_ bytes: [UInt8]) -> String? {
+        if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return nil }
         let ours = Result { () throws(JSONParseError) in try JSONParser(options: options).parse(bytes) }
         let theirs = Result { try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) }
         switch (ours, theirs) {
         case (.success(let value), .success(let object)):
-            if let difference = Self.difference(value, object, at: .root) {
-                fail("ToolSchema and Foundation read different values: \(difference)")
+            return Self.difference(value, object, at: .root).map {
+                "ToolSchema and Foundation read different values: \($0)"
             }
-        case (.failure, .failure): break
+        case (.failure, .failure): return nil
         case (.success(let value), .failure(let error)):
-            if hasUnrepresentableNumber(value) { return }
-            fail("ToolSchema accepts what Foundation rejects (\(error))")
+            if hasUnrepresentableNumber(value) { return nil }
+            return "ToolSchema accepts what Foundation rejects (\(error))"
         case (.failure(let error), .success):
-            if error.code == .trailingComma { return }
-            fail("Foundation accepts what ToolSchema rejects: \(error)")
+            if error.code == .trailingComma { return nil }
+            return "Foundation accepts what ToolSchema rejects: \(error)"
         }
     }
 
@@ -180,6 +198,14 @@ enum ParserDifferential {
         case .object(let object): return object.contains { hasUnrepresentableNumber($0.1) }
         default: return false
         }
+    }
+
+    /// Whether Foundation's string is ours, scalar for scalar, allowing for Foundation's
+    /// dropping of U+FEFF (at a string's start and after an escape): compared without it.
+    static func sameScalars(_ theirs: String, _ ours: String) -> Bool {
+        if theirs.unicodeScalars.elementsEqual(ours.unicodeScalars) { return true }
+        return theirs.unicodeScalars.filter { $0 != "\u{FEFF}" }
+            .elementsEqual(ours.unicodeScalars.filter { $0 != "\u{FEFF}" })
     }
 
     /// Where two values differ, or nil.
@@ -200,7 +226,7 @@ enum ParserDifferential {
             if mine == other || abs(mine - other) <= 1e-12 * max(abs(mine), abs(other)) { return nil }
             return "\(path): \(number) against \(other)"
         case .string(let string):
-            guard let their = theirs as? String, their.unicodeScalars.elementsEqual(string.unicodeScalars) else {
+            guard let their = theirs as? String, sameScalars(their, string) else {
                 return "\(path): \(string.debugDescription) against \(theirs)"
             }
             return nil
@@ -221,7 +247,7 @@ enum ParserDifferential {
             for (key, value) in object {
                 // Foundation's dictionary compares keys by canonical equivalence; find the
                 // key with the same scalars.
-                guard let match = their.first(where: { $0.key.unicodeScalars.elementsEqual(key.unicodeScalars) }) else {
+                guard let match = their.first(where: { sameScalars($0.key, key) }) else {
                     return "\(path): key \(key.debugDescription) missing from Foundation's object"
                 }
                 if let difference = difference(value, match.value, at: path.appending(key)) { return difference }

@@ -2,14 +2,14 @@ import JSONCore
 import ToolSchema
 
 enum SchemaTargets {
-    static func yaml(_ bytes: [UInt8]) {
+    static func yaml(_ bytes: [UInt8]) throws(FuzzFailure) {
         let source = SourceText(file: "fuzz.yaml", bytes: bytes)
         let documents: [LoadedDocument]
         do {
             documents = try LoadedDocument.loadYAML(source)
         } catch {
             if let position = error.position {
-                require(
+                try require(
                     position.offset >= 0 && position.offset <= bytes.count,
                     "a YAML error points outside the input: \(error)"
                 )
@@ -19,12 +19,12 @@ enum SchemaTargets {
         }
         for document in documents {
             for (pointer, location) in document.locations {
-                require(
+                try require(
                     pointer.resolve(in: document.value) != nil,
                     "a YAML location names \(pointer), which is not in the value"
                 )
                 for position in [location.value] + (location.key.map { [$0] } ?? []) {
-                    require(
+                    try require(
                         position.offset >= 0 && position.offset <= bytes.count && position.line >= 1,
                         "the YAML position of \(pointer) is outside the input"
                     )
@@ -32,7 +32,7 @@ enum SchemaTargets {
             }
             // What YAML loads, JSON can hold.
             let text = exact(document.value)
-            require(
+            try require(
                 (try? JSONParser().parse(text)).map(exact) == text,
                 "a value loaded from YAML does not round-trip as JSON"
             )
@@ -44,7 +44,7 @@ enum SchemaTargets {
         [:], ["a": 1], ["a": ["b": [true]]], ["name": "x", "parameters": [:]],
     ]
 
-    static func compile(_ bytes: [UInt8]) {
+    static func compile(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let schema = try? JSONParser().parse(bytes) else {
             // Text that is not JSON may still be YAML: the linter reads both.
             let report = Linter(profiles: Set(LintProfile.allCases)).lint([SourceText(file: "fuzz.yaml", bytes: bytes)])
@@ -56,7 +56,7 @@ enum SchemaTargets {
             options.defaultDialect = dialect
             guard let validator = try? Validator(schema, options: options) else { continue }
             for sample in samples + [schema] {
-                checkConsistent(validator, sample)
+                try checkConsistent(validator, sample)
             }
         }
         // The same schema as a tool's parameters, through the linter with every profile.
@@ -67,42 +67,42 @@ enum SchemaTargets {
             SourceText(file: "fuzz.json", bytes: exact(spec))
         ])
         for output in [report.rendered(), report.githubAnnotations()] {
-            require(!output.isEmpty || report.findings.isEmpty, "a lint report renders empty")
+            try require(!output.isEmpty || report.findings.isEmpty, "a lint report renders empty")
         }
         for json in [report.json(), report.sarif()] {
-            require((try? JSONParser().parse(exact(json))) != nil, "a lint report's JSON does not parse")
+            try require((try? JSONParser().parse(exact(json))) != nil, "a lint report's JSON does not parse")
         }
     }
 
     /// `isValid` and `validate` agree, and every error names a place in the instance.
-    static func checkConsistent(_ validator: Validator, _ instance: JSONValue) {
+    static func checkConsistent(_ validator: Validator, _ instance: JSONValue) throws(FuzzFailure) {
         let errors = validator.validate(instance)
-        require(
+        try require(
             validator.isValid(instance) == errors.isEmpty,
             "isValid and validate disagree on \(String(decoding: exact(instance), as: UTF8.self))"
         )
         for error in errors {
-            require(
+            try require(
                 error.instancePath.resolve(in: instance) != nil,
                 "an error names \(error.instancePath), which is not in the instance"
             )
-            require(!error.message.isEmpty, "an error without a message at \(error.instancePath)")
+            try require(!error.message.isEmpty, "an error without a message at \(error.instancePath)")
         }
     }
 
-    static func validate(_ bytes: [UInt8]) {
+    static func validate(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard bytes.count >= 2 else { return }
         let schemas = Fixtures.schemas
         let validator = schemas[(Int(bytes[0]) << 8 | Int(bytes[1])) % schemas.count]
         let text = Array(bytes.dropFirst(2))
         guard let instance = try? JSONParser().parse(text) else { return }
-        checkConsistent(validator, instance)
+        try checkConsistent(validator, instance)
         // The strict check of the same text decides the same.
         let check = text.withUnsafeBufferPointer { validator.check(arguments: $0.span, mode: .strict) }
-        require(check.isValid == validator.isValid(instance), "strict check and isValid disagree")
+        try require(check.isValid == validator.isValid(instance), "strict check and isValid disagree")
     }
 
-    static func check(_ bytes: [UInt8]) {
+    static func check(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let selector = bytes.first else { return }
         let tool = Fixtures.tools[Int(selector) % Fixtures.tools.count]
         let text = Array(bytes.dropFirst())
@@ -110,9 +110,15 @@ enum SchemaTargets {
         let strictValid = strictValue.map(tool.validator.isValid) ?? false
         for mode in CheckMode.allCases {
             let outcome = text.withUnsafeBufferPointer { tool.validator.check(arguments: $0.span, mode: mode) }
-            CheckProperties.verify(outcome, tool: tool, mode: mode, strictValue: strictValue, strictValid: strictValid)
+            try CheckProperties.verify(
+                outcome,
+                tool: tool,
+                mode: mode,
+                strictValue: strictValue,
+                strictValid: strictValid
+            )
             if let string = String(validating: text, as: UTF8.self) {
-                require(
+                try require(
                     tool.validator.check(arguments: string, mode: mode) == outcome,
                     "the String and byte overloads of check disagree"
                 )
@@ -120,7 +126,7 @@ enum SchemaTargets {
         }
     }
 
-    static func regex(_ bytes: [UInt8]) {
+    static func regex(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let first = bytes.first else { return }
         let rest = bytes.dropFirst()
         let length = min(Int(first), rest.count)
@@ -129,7 +135,7 @@ enum SchemaTargets {
         guard let compiled = try? CompiledPattern(pattern) else { return }
         let matches = compiled.matches(text)
         if compiled.hasAutomaton {
-            require(
+            try require(
                 compiled.matchesByVM(text) == matches,
                 "the table and the VM disagree on /\(pattern)/ against \(text.debugDescription)"
             )
@@ -137,14 +143,14 @@ enum SchemaTargets {
         // Matching is a search: text that matches still matches with more around it, unless
         // the pattern is anchored or looks around.
         if matches && !pattern.contains(where: { "^$\\(".contains($0) }) {
-            require(
+            try require(
                 compiled.matches("\u{1}" + text + "\u{1}"),
                 "/\(pattern)/ matches \(text.debugDescription) but not inside longer text"
             )
         }
     }
 
-    static func hints(_ bytes: [UInt8]) {
+    static func hints(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard bytes.count >= 2 else { return }
         let tool = Fixtures.tools[Int(bytes[0]) % Fixtures.tools.count]
         let budget = [ModelHint.defaultBudget, 300, 600, 2_000][Int(bytes[1]) % 4]
@@ -152,18 +158,18 @@ enum SchemaTargets {
         let outcome = text.withUnsafeBufferPointer { tool.validator.check(arguments: $0.span, mode: .repair) }
         let hint = ModelHint(check: outcome, tool: tool.name, validator: tool.validator, budget: budget)
         if outcome.isValid {
-            require(hint.items.isEmpty && hint.text.isEmpty, "a valid call got a hint")
+            try require(hint.items.isEmpty && hint.text.isEmpty, "a valid call got a hint")
             return
         }
-        require(!hint.items.isEmpty && !hint.text.isEmpty, "an invalid call got no hint")
-        require(hint.text.count <= budget, "a \(hint.text.count)-character hint for a \(budget)-character budget")
+        try require(!hint.items.isEmpty && !hint.text.isEmpty, "an invalid call got no hint")
+        try require(hint.text.count <= budget, "a \(hint.text.count)-character hint for a \(budget)-character budget")
         let again = ModelHint(check: outcome, tool: tool.name, validator: tool.validator, budget: budget)
-        require(again == hint, "the same outcome gave two different hints")
+        try require(again == hint, "the same outcome gave two different hints")
         if let corrected = hint.correctedArguments, hint.isExactlyActionable {
-            require(tool.validator.isValid(corrected), "exactly actionable corrected arguments do not validate")
+            try require(tool.validator.isValid(corrected), "exactly actionable corrected arguments do not validate")
         }
         for message in [hint.openAIToolMessage(toolCallID: "call_1"), hint.anthropicToolResult(toolUseID: "toolu_1")] {
-            require((try? JSONParser().parse(exact(message))) != nil, "a hint's message is not JSON")
+            try require((try? JSONParser().parse(exact(message))) != nil, "a hint's message is not JSON")
         }
         _ = outcome.rendered()
         _ = outcome.json(tool: tool.name, validator: tool.validator)
@@ -178,20 +184,20 @@ enum CheckProperties {
         mode: CheckMode,
         strictValue: JSONValue?,
         strictValid: Bool
-    ) {
+    ) throws(FuzzFailure) {
         if outcome.isValid {
-            guard let arguments = outcome.arguments else { fail("a valid \(mode) check without arguments") }
-            require(tool.validator.isValid(arguments), "\(mode) check's valid arguments do not validate")
-            require(outcome.errors.isEmpty, "a valid \(mode) check with errors")
+            guard let arguments = outcome.arguments else { try fail("a valid \(mode) check without arguments") }
+            try require(tool.validator.isValid(arguments), "\(mode) check's valid arguments do not validate")
+            try require(outcome.errors.isEmpty, "a valid \(mode) check with errors")
         } else {
-            require(
+            try require(
                 !outcome.errors.isEmpty || outcome.parseError != nil || outcome.isTruncated,
                 "an invalid \(mode) check says nothing"
             )
         }
         if let arguments = outcome.arguments {
             for error in outcome.errors {
-                require(
+                try require(
                     error.instancePath.resolve(in: arguments) != nil,
                     "an error names \(error.instancePath), not in the arguments"
                 )
@@ -199,30 +205,30 @@ enum CheckProperties {
         }
         switch mode {
         case .strict:
-            require(outcome.coercions.isEmpty && outcome.repairs.isEmpty, "strict mode changed the value")
-            require(outcome.isValid == strictValid, "strict check and isValid disagree")
+            try require(outcome.coercions.isEmpty && outcome.repairs.isEmpty, "strict mode changed the value")
+            try require(outcome.isValid == strictValid, "strict check and isValid disagree")
             if let strictValue {
-                require(
+                try require(
                     outcome.arguments.map(exact) == exact(strictValue),
                     "strict check's arguments are not the parsed text"
                 )
             }
         case .coerce, .repair:
-            if mode == .coerce { require(outcome.repairs.isEmpty, "coerce mode repaired the text") }
+            if mode == .coerce { try require(outcome.repairs.isEmpty, "coerce mode repaired the text") }
             // Never makes a valid value invalid, and never changes a valid value, except by the
             // two rules that exist for valid calls which lose data silently: a key that differs
             // from a missing declared one only by case or separators, and (repair mode) an
             // invented wrapper.
             if strictValid, let strictValue {
-                require(outcome.isValid, "\(mode) made a valid value invalid")
-                require(outcome.repairs.isEmpty, "\(mode) repaired valid JSON")
+                try require(outcome.isValid, "\(mode) made a valid value invalid")
+                try require(outcome.repairs.isEmpty, "\(mode) repaired valid JSON")
                 let allowed: Set<Coercion.Kind> = mode == .repair ? [.renamedKey, .unwrappedArguments] : [.renamedKey]
-                require(
+                try require(
                     outcome.coercions.allSatisfy { allowed.contains($0.kind) },
                     "\(mode) coerced a valid value: \(outcome.coercions)"
                 )
                 if outcome.coercions.isEmpty {
-                    require(
+                    try require(
                         outcome.arguments.map(exact) == exact(strictValue),
                         "\(mode) changed a valid value without saying so"
                     )

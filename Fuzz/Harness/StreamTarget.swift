@@ -4,7 +4,7 @@ import ToolCalling
 /// The SSE reader and the stream assembler: the events do not depend on how the bytes were
 /// cut into reads, and no stream, however malformed, crashes the assembler.
 enum StreamTarget {
-    static func sse(_ bytes: [UInt8]) {
+    static func sse(_ bytes: [UInt8]) throws(FuzzFailure) {
         guard let seed = bytes.first else { return }
         let stream = Array(bytes.dropFirst())
         let maxLine = seed & 1 == 0 ? 16 << 20 : 64
@@ -12,8 +12,8 @@ enum StreamTarget {
         var chunking = Chunking(seed: seed)
         let chunked = read(chunking.chunks(stream), maxLine: maxLine)
         let bytewise = read(stream.map { [$0][...] }, maxLine: maxLine)
-        require(whole == chunked, "the SSE events depend on the chunking")
-        require(whole == bytewise, "the SSE events differ when read byte by byte")
+        try require(whole == chunked, "the SSE events depend on the chunking")
+        try require(whole == bytewise, "the SSE events differ when read byte by byte")
         guard case .events(let events) = whole else { return }
 
         let api = ChatAPI.allCases[Int(seed / 2) % ChatAPI.allCases.count]
@@ -27,9 +27,9 @@ enum StreamTarget {
         }
         guard let turn = try? assembler.finished() else { return }
         for call in turn.calls {
-            require(!call.name.isEmpty, "a finished stream holds a call without a name")
+            try require(!call.name.isEmpty, "a finished stream holds a call without a name")
         }
-        require((try? JSONParser().parse(exact(turn.message))) != nil, "the assembled message is not JSON")
+        try require((try? JSONParser().parse(exact(turn.message))) != nil, "the assembled message is not JSON")
     }
 
     enum Outcome: Equatable {

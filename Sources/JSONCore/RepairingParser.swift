@@ -826,6 +826,10 @@ struct RepairingParser {
             return nil
         }
         guard result.value.arrayValue != nil || result.value.objectValue != nil else { return nil }
+        // A complete string whose content is cut-off JSON (`"{\"city\": "`) is a string that
+        // happens to start like an object, not arguments the model's output limit cut: reading
+        // it as a truncated object would report a cut that did not happen.
+        if result.truncated && !truncated { return nil }
         try record(
             .doubleEncoded,
             at,

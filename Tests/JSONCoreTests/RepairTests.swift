@@ -102,6 +102,18 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// Found by the generated repair tests: `"\t{"` was read as a truncated object.
+    @Test(
+        "a complete string whose content is cut-off JSON stays a string and is not called truncated",
+        arguments: [#""\t{""#, #""{\"city\": ""#, #""[1, ""#]
+    )
+    func cutInsideCompleteString(_ text: String) throws {
+        let result = try repair(text)
+        #expect(result.value.stringValue != nil, "got \(result.value)")
+        #expect(result.repairs.isEmpty)
+        #expect(!result.isTruncated)
+    }
+
     @Test("repairs point at their place in the original text")
     func positions() throws {
         let result = try repair("{\n  'a': 1,\n  b: True,\n}")

@@ -47,6 +47,9 @@ struct HintAnalysis {
     }
 
     mutating func analyse(_ check: ArgumentCheck) {
+        // A valid call needs no hint, even when its shape looks like a slip (a lone member
+        // holding an object is a wrapper only when the check unwrapped it).
+        guard !check.isValid else { return }
         if let parse = check.parseError {
             let kind: HintItem.Kind
             let cause: String
@@ -161,7 +164,7 @@ struct HintAnalysis {
                 renamed.insert("\u{0}" + pair.written)
                 let path = object.appending(pair.written)
                 let received = members[pair.written]
-                var fix = HintItem.Fix.rename(from: pair.written, to: pair.declared)
+                var fix: HintItem.Fix? = .rename(from: pair.written, to: pair.declared)
                 var line = "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it."
                 if pair.relation == .valueOnly {
                     line =
@@ -173,6 +176,17 @@ struct HintAnalysis {
                     fix = .renameAndReplace(from: pair.written, to: pair.declared, with: [received])
                     line =
                         "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it and send the value as an array: \(JSONValue.array([received]).jsonString())."
+                } else if pair.fit == .no, let received {
+                    // The name is certain, the value is not: renaming alone would not give a
+                    // valid call, so the model must also choose the value.
+                    let declaredPath = object.appending(pair.declared)
+                    let facts = validator.facts(at: declaredPath)
+                    let why = validator.validate(received, atInstancePath: declaredPath)?.first?.message
+                    fix = nil
+                    newValue = placeholder(facts)
+                    line =
+                        "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it, and change its value"
+                        + (why.map { ": \($0)." } ?? " to one that fits.")
                 }
                 items.append(
                     HintItem(

@@ -43,12 +43,12 @@ extension ModelHint {
         }
         var text = header + body
         if let corrected = correctedArguments {
-            let json = corrected.jsonString()
-            if text.count + json.count + closing.count + 40 <= budget {
-                text +=
-                    (isExactlyActionable ? "Corrected arguments: " : "Corrected arguments (fill in each <…>): ") + json
-                    + "\n"
-            }
+            // Counted exactly, line end included (found by the generated hint tests: a
+            // 301-character hint for a 300-character budget).
+            let line =
+                (isExactlyActionable ? "Corrected arguments: " : "Corrected arguments (fill in each <…>): ")
+                + corrected.jsonString() + "\n"
+            if text.count + line.count + closing.count <= budget { text += line }
         }
         return text + closing
     }
