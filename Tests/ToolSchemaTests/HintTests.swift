@@ -414,4 +414,42 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         for name in ["country", "days", "language"] { #expect(hint.text.contains("`\(name)` is not a parameter")) }
         #expect(hint.isExactlyActionable)
     }
+
+    /// Found by the generated hint tests: the rename was called exactly actionable, and the
+    /// corrected arguments did not validate.
+    @Test("a rename whose value does not fit says the value must change too, and is not called sure")
+    func renameWithValueThatDoesNotFit() throws {
+        let weather = try HintCase.validator("get_weather.anthropic.yaml")
+        let check = weather.check(arguments: #"{"location_name": "Paris", "UNIT": ""}"#, mode: .repair)
+        let hint = ModelHint(check: check, tool: "get_weather", validator: weather)
+        #expect(!hint.isExactlyActionable)
+        #expect(
+            hint.text.contains("did you mean `unit`? Rename it, and change its value: expected one of"),
+            "\(hint.text)"
+        )
+        let unit = hint.correctedArguments?["unit"]?.stringValue ?? ""
+        #expect(unit.hasPrefix("<") && unit.contains("celsius"), "\(hint.correctedArguments.map { "\($0)" } ?? "")")
+        #expect(hint.correctedArguments?["UNIT"] == nil)
+    }
+
+    /// Found by the generated hint tests: `{"id": {}}` passes for a tool without parameters,
+    /// yet got a "wrapped in `id`" hint.
+    @Test("a valid call gets no hint, even when its one member holds an object")
+    func validLoneObjectMember() throws {
+        let time = try HintCase.validator("get_current_time.json")
+        let check = time.check(arguments: #"{"id": {}}"#, mode: .repair)
+        #expect(check.isValid)
+        let hint = ModelHint(check: check, tool: "get_current_time", validator: time)
+        #expect(hint.items.isEmpty && hint.text.isEmpty, "\(hint.text)")
+    }
+
+    /// Found by the generated hint tests: the corrected-arguments line was counted one
+    /// character short, giving 301 characters for a 300-character budget.
+    @Test("the corrected-arguments line counts toward the budget exactly", arguments: 280...320)
+    func correctedArgumentsWithinBudget(budget: Int) throws {
+        let weather = try HintCase.validator("get_weather.anthropic.yaml")
+        let check = weather.check(arguments: #"{"id": {}}"#, mode: .repair)
+        let hint = ModelHint(check: check, tool: "get_weather", validator: weather, budget: budget)
+        #expect(hint.text.count <= budget, "\(hint.text.count) characters: \(hint.text)")
+    }
 }
