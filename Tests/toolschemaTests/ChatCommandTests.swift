@@ -40,9 +40,12 @@ struct ChatCommandTests {
         ])
     }
 
-    /// A clean environment: PATH only, plus what the test sets.
+    /// A clean environment: PATH only, plus what the test sets, and the sanitizers' options
+    /// when set, so that `scripts/sanitize` runs the CLI under the same settings as the tests.
     static func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
+        let parent = ProcessInfo.processInfo.environment
+        var env = ["PATH": parent["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] { env[name] = parent[name] }
         for (k, v) in extra { env[k] = v }
         return env
     }
