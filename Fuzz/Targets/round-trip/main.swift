@@ -12,6 +12,7 @@ func runDriver(
     _ body: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt
 
+FuzzTarget.roundTrip.prepare()
 var argc = CommandLine.argc
 var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
 exit(runDriver(&argc, &argv, FuzzTarget.roundTrip.entryPoint))
