@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ToolSchema", targets: ["ToolSchema"]),
         .library(name: "ToolCalling", targets: ["ToolCalling"]),
         .executable(name: "toolschema", targets: ["toolschema"]),
+        .executable(name: "toolschema-lint", targets: ["toolschema-lint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -40,11 +41,25 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // What the two programs share: the lint command, the console, the exit statuses.
+        .target(
+            name: "ToolSchemaCLI",
+            dependencies: ["ToolSchema", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "toolschema",
             dependencies: [
                 "ToolSchema",
+                "ToolSchemaCLI",
                 "ToolCalling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `toolschema lint` alone, without the HTTP stack: for pre-commit and the plugins.
+        .executableTarget(
+            name: "toolschema-lint",
+            dependencies: [
+                "ToolSchemaCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,7 +97,7 @@ let package = Package(
         // Depends on the executable so that `swift test` builds the binary the tests launch.
         .testTarget(
             name: "toolschemaTests",
-            dependencies: ["toolschema", "ToolSchema", "TestSupport", "HTTPTestSupport"]
+            dependencies: ["toolschema", "toolschema-lint", "ToolSchema", "TestSupport", "HTTPTestSupport"]
         ),
     ]
 )

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import ToolSchema
+import ToolSchemaCLI
 
 /// `validate --batch`: JSON Lines from a file descriptor, checked on every core, one result
 /// line per input line, in input order, in constant memory.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolSchema
+import ToolSchemaCLI
 
 /// `toolschema bench`: time parse, validate and check on your own schema and arguments.
 struct BenchCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ToolCalling
 import ToolSchema
+import ToolSchemaCLI
 
 /// `toolschema chat`: run the tool-call loop against a model, answering each tool with a
 /// program.

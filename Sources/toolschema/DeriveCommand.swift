@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToolSchema
+import ToolSchemaCLI
 
 /// `toolschema derive`: write specs in a provider's shape.
 struct DeriveCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ToolSchemaCLI
 
 /// A tool answered by a program: the checked arguments as JSON on its stdin, its stdout the
 /// result, a non-zero exit its error. No shell is involved.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToolSchema
+import ToolSchemaCLI
 
 /// `toolschema parse`: parse JSON strictly, or repair model output.
 struct ParseCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ToolSchema
+import ToolSchemaCLI
 
 /// Loading a schema file and picking a tool, for validate and bench.
 enum SpecLoading {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolSchema
+import ToolSchemaCLI
 
 enum ResultFormat: String, CaseIterable, ExpressibleByArgument {
     case text, json

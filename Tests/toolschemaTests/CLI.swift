@@ -14,18 +14,21 @@ enum CLI {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The binary sits next to the test bundle that `swift test` built.
-    static let binary: URL = {
+    static let binary = program("toolschema")
+
+    /// A program this package builds (`toolschema`, `toolschema-lint`), next to the test bundle.
+    static func program(_ name: String) -> URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var directory = runner.deletingLastPathComponent()
         // On Linux the runner is `<build>/debug/ToolSchemaPackageTests.xctest`; on Darwin it is
         // inside the bundle.
         while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("toolschema")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/toolschema")
-    }()
+        return packageRoot.appendingPathComponent(".build/debug/" + name)
+    }
 
     /// Runs `toolschema` with `arguments`, feeding `stdin`; the working directory is the
     /// package root so relative paths like `schemas/…` work. Output goes through temporary
@@ -34,9 +37,16 @@ enum CLI {
         _ arguments: [String],
         stdin: String = "",
         workingDirectory: URL? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        program: URL = binary
     ) throws -> Result {
-        try run(arguments, stdinBytes: Array(stdin.utf8), workingDirectory: workingDirectory, environment: environment)
+        try run(
+            arguments,
+            stdinBytes: Array(stdin.utf8),
+            workingDirectory: workingDirectory,
+            environment: environment,
+            program: program
+        )
     }
 
     /// ``run(_:stdin:workingDirectory:environment:)`` with stdin as bytes, which need not be
@@ -45,7 +55,8 @@ enum CLI {
         _ arguments: [String],
         stdinBytes: [UInt8],
         workingDirectory: URL? = nil,
-        environment: [String: String]? = nil
+        environment: [String: String]? = nil,
+        program: URL = binary
     ) throws -> Result {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("toolschema-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -57,7 +68,7 @@ enum CLI {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory ?? packageRoot
         if let environment { process.environment = environment }

@@ -1,13 +1,13 @@
-import ArgumentParser
-import ToolSchema
+package import ArgumentParser
+package import ToolSchema
 
 /// How schemas are read, for validate, lint and bench: the dialect of a schema without
 /// `$schema`, and the documents `$ref`s may point to.
-struct SchemaOptions: ParsableArguments {
+package struct SchemaOptions: ParsableArguments {
     @Option(
         help: "The dialect of a schema without $schema: 2020-12 (the default), 2019-09, draft-07, draft-06 or draft-04."
     )
-    var dialect: SchemaDialect = .draft2020_12
+    package var dialect: SchemaDialect = .draft2020_12
 
     @Option(
         name: .customLong("resources"),
@@ -19,10 +19,12 @@ struct SchemaOptions: ParsableArguments {
             valueName: "[BASE_URI=]PATH"
         )
     )
-    var resources: [String] = []
+    package var resources: [String] = []
+
+    package init() {}
 
     /// The documents `--resources` names; a path that cannot be read is status 2.
-    func loadResources() throws -> [SchemaResource] {
+    package func loadResources() throws -> [SchemaResource] {
         var loaded: [SchemaResource] = []
         for argument in resources {
             do {
