@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "ToolCalling", targets: ["ToolCalling"]),
         .executable(name: "toolschema", targets: ["toolschema"]),
         .executable(name: "toolschema-lint", targets: ["toolschema-lint"]),
+        .plugin(name: "LintToolSpecs", targets: ["LintToolSpecs"]),
+        .plugin(name: "ToolSpecLint", targets: ["ToolSpecLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +65,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // swift package lint-tool-specs [--profile P]... [PATH]...
+        .plugin(
+            name: "LintToolSpecs",
+            capability: .command(
+                intent: .custom(
+                    verb: "lint-tool-specs",
+                    description: "Lint the package's tool specs (schemas/, or the paths given) with toolschema-lint."
+                )
+            ),
+            dependencies: ["toolschema-lint"]
+        ),
+        // Lints a target's ToolSpecs/ files as it builds; findings are compiler diagnostics.
+        .plugin(name: "ToolSpecLint", capability: .buildTool(), dependencies: ["toolschema-lint"]),
         .target(name: "TestSupport", dependencies: ["JSONCore"], path: "Tests/TestSupport"),
         // A scripted HTTP server on 127.0.0.1 for the loop's and the CLI's wire tests.
         .target(
@@ -153,7 +168,7 @@ if Context.environment["FUZZ"] != nil {
 let strict: [SwiftSetting] =
     Context.environment["TOOLSCHEMA_WARNINGS_AS_ERRORS"] != nil ? [.unsafeFlags(["-warnings-as-errors"])] : []
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.type != .plugin {
     // (The benchmark targets keep plain warnings: they are built only for measuring.)
     let isBenchmark = target.path?.hasPrefix("Benchmarks") ?? false
     target.swiftSettings =

@@ -162,4 +162,62 @@ import ToolSchema
         #expect(failed.status == 1)
         #expect(failed.stdout.hasPrefix("tools/f.yaml:4:9: error: "))
     }
+
+    /// The fenced blocks of the CI article with this info string, in order.
+    static func articleBlocks(_ info: String) throws -> [String] {
+        let path = CLI.packageRoot.appendingPathComponent("Sources/ToolSchema/ToolSchema.docc/LintingInCI.md")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        var blocks: [String] = []
+        var current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil, line == "```" + info {
+                current = []
+            } else if current != nil, line == "```" {
+                blocks.append(current!.joined(separator: "\n") + "\n")
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks
+    }
+
+    @Test("the CI article's package is Examples/LintPlugins, which scripts/check-plugins builds")
+    func articlePackage() throws {
+        let example = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Examples/LintPlugins/Package.swift"),
+            encoding: .utf8
+        )
+        #expect(try Self.articleBlocks("swift") == [example])
+    }
+
+    @Test("the CI article's workflow is YAML whose lint steps run as written")
+    func articleWorkflow() throws {
+        let blocks = try Self.articleBlocks("yaml")
+        #expect(blocks.count == 2)
+        let hooks = try hooks().map(\.id)
+        let preCommit = try #require(
+            LoadedDocument.loadYAML(SourceText(file: "pre-commit", bytes: Array(blocks[0].utf8))).first?.value
+        )
+        let configured = preCommit["repos"]?[0]?["hooks"]?.arrayValue?.compactMap { $0["id"]?.stringValue }
+        #expect(configured == hooks)
+
+        let workflow = try #require(
+            LoadedDocument.loadYAML(SourceText(file: "workflow", bytes: Array(blocks[1].utf8))).first?.value
+        )
+        let steps = try #require(workflow["jobs"]?["lint"]?["steps"]?.arrayValue)
+        let program = ".toolschema/.build/release/toolschema-lint "
+        let lintSteps = steps.compactMap { $0["run"]?.stringValue }.filter { $0.hasPrefix(program) }
+        #expect(lintSteps.count == 2)
+        for step in lintSteps {
+            // The command line up to a redirection, run on this package's schemas/.
+            let command = step.dropFirst(program.count).split(separator: ">")[0]
+            let arguments = command.split(separator: " ").map(String.init)
+            let result = try CLI.run(arguments, program: Self.lint)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+            #expect(!result.stdout.isEmpty || arguments.contains("github"), "\(step)")
+        }
+        let uploads = steps.compactMap { $0["uses"]?.stringValue }
+        #expect(uploads.contains("github/codeql-action/upload-sarif@v3"))
+    }
 }
