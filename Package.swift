@@ -7,6 +7,7 @@ let package = Package(
         .library(name: "JSONCore", targets: ["JSONCore"]),
         .library(name: "ToolSchema", targets: ["ToolSchema"]),
         .library(name: "ToolCalling", targets: ["ToolCalling"]),
+        .library(name: "ToolSchemaMCP", targets: ["ToolSchemaMCP"]),
         .executable(name: "toolschema", targets: ["toolschema"]),
         .executable(name: "toolschema-lint", targets: ["toolschema-lint"]),
         .plugin(name: "LintToolSpecs", targets: ["LintToolSpecs"]),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -42,6 +44,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        // MCP servers on the official Swift SDK: every tools/call checked before it runs.
+        .target(
+            name: "ToolSchemaMCP",
+            dependencies: ["ToolSchema", "JSONCore", .product(name: "MCP", package: "swift-sdk")]
+        ),
+        // An MCP server with two tools over stdio, driven end to end by ToolSchemaMCPTests.
+        .executableTarget(
+            name: "weather-mcp-server",
+            dependencies: ["ToolSchemaMCP", "ToolSchema", .product(name: "MCP", package: "swift-sdk")],
+            path: "Examples/WeatherMCPServer"
         ),
         // What the two programs share: the lint command, the console, the exit statuses.
         .target(
@@ -107,6 +120,12 @@ let package = Package(
             name: "FuzzHarness",
             dependencies: ["JSONCore", "ToolSchema", "ToolCalling"],
             path: "Fuzz/Harness"
+        ),
+        .testTarget(
+            name: "ToolSchemaMCPTests",
+            dependencies: [
+                "ToolSchemaMCP", "ToolSchema", "weather-mcp-server", .product(name: "MCP", package: "swift-sdk"),
+            ]
         ),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness", "JSONCore", "ToolSchema"]),
         // Depends on the executable so that `swift test` builds the binary the tests launch.

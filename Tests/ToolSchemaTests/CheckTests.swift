@@ -252,4 +252,34 @@ import ToolSchema
         ])
         #expect(closed.check(arguments: #"{"query": "x", "x-trace": "1"}"#).warnings.isEmpty)
     }
+
+    @Test(
+        "check(value:) gives what check(arguments:) gives for the value's text, in every mode",
+        arguments: CheckMode.allCases
+    )
+    func checkValue(_ mode: CheckMode) throws {
+        let validator = try Validator(CheckTests.weather)
+        let values: [JSONValue] = [
+            ["city": "Paris", "days": 3],
+            ["city": "P", "days": "3", "alerts": "TRUE", "zip": 12345],
+            ["arguments": ["city": "Paris"]],
+            ["city": "P", "days": 30, "extra": 1],
+            ["days": 2],
+            [:],
+            "not an object",
+        ]
+        var options = Validator.CheckOptions()
+        options.fillsDefaults = true
+        for value in values {
+            let fromValue = validator.check(value: value, mode: mode, options: options)
+            let fromText = validator.check(arguments: JSONWriter().string(value), mode: mode, options: options)
+            #expect(fromValue == fromText, "\(value) in \(mode)")
+        }
+        // No text, so nothing to repair: only the wrapper is unwrapped in repair mode.
+        let wrapped = validator.check(value: ["arguments": ["city": "Paris"]], mode: .repair)
+        #expect(wrapped.arguments == ["city": "Paris"])
+        #expect(wrapped.repairs.isEmpty)
+        #expect(wrapped.coercions.map(\.kind) == [.unwrappedArguments])
+        #expect(!validator.check(value: ["arguments": ["city": "Paris"]], mode: .coerce).isValid)
+    }
 }

@@ -116,6 +116,29 @@ extension Validator {
             let errors = validate(value)
             return ArgumentCheck(isValid: false, arguments: value, errors: errors, isTruncated: true, repairs: repairs)
         }
+        return finish(value, repairs: repairs, truncated: truncated, mode: mode, options: options)
+    }
+
+    /// Checks arguments that are already a value (an MCP request's, `JSONSerialization`'s
+    /// output through the Foundation bridge): what ``check(arguments:mode:options:)`` does
+    /// after it has parsed the text. There is no text to repair, so `repair` mode differs from
+    /// `coerce` only in unwrapping an invented wrapper (`{"arguments": {…}}`).
+    public func check(
+        value: JSONValue,
+        mode: CheckMode = .repair,
+        options: CheckOptions = CheckOptions()
+    ) -> ArgumentCheck {
+        finish(value, repairs: [], truncated: false, mode: mode, options: options)
+    }
+
+    private func finish(
+        _ value: consuming JSONValue,
+        repairs: [JSONRepair],
+        truncated: Bool,
+        mode: CheckMode,
+        options: CheckOptions
+    ) -> ArgumentCheck {
+        var value = value
         var coercions: [Coercion] = []
         if mode == .repair, let unwrapped = unwrapped(value, toolName: options.toolName) {
             value = unwrapped.value
