@@ -132,3 +132,23 @@ struct StdioServerEnded: Error {
         #expect(try server.request(7, "ping")["result"] == [:])
     }
 }
+
+@Suite struct MCPDocumentationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test("the MCP article's complete server is the example the tests drive, as it is")
+    func articleExample() throws {
+        let article = try String(
+            contentsOf: Self.root.appendingPathComponent(
+                "Sources/ToolSchemaMCP/ToolSchemaMCP.docc/ServingToolsOverMCP.md"
+            ),
+            encoding: .utf8
+        )
+        let example = try String(
+            contentsOf: Self.root.appendingPathComponent("Examples/WeatherMCPServer/main.swift"),
+            encoding: .utf8
+        )
+        #expect(article.hasSuffix("```swift\n" + example + "```\n"))
+    }
+}

@@ -119,9 +119,8 @@ extension Validator {
         return finish(value, repairs: repairs, truncated: truncated, mode: mode, options: options)
     }
 
-    /// Checks arguments that are already a value (an MCP request's, `JSONSerialization`'s
-    /// output through the Foundation bridge): what ``check(arguments:mode:options:)`` does
-    /// after it has parsed the text. There is no text to repair, so `repair` mode differs from
+    /// Checks arguments that are already a value (an MCP request's, or one a service built):
+    /// what `check(arguments:mode:options:)` does after it has parsed the text. There is no text to repair, so `repair` mode differs from
     /// `coerce` only in unwrapping an invented wrapper (`{"arguments": {…}}`).
     public func check(
         value: JSONValue,
