@@ -25,9 +25,8 @@ enum JSONTargets {
             // rule: a whole text that is a string holding an object or array is read inside,
             // and what stays an error there (duplicate keys, merged values, limits) stays one.
             guard let strict = try? parser.parse(bytes) else { return }
-            let inner = strict.stringValue?.first { !$0.isWhitespace }
             try require(
-                (inner == "{" || inner == "[") && RepairingFinal.codes.contains(error.code),
+                RepairingFinal.isDoubleEncodedError(strict, error),
                 "repair rejects text the strict parser accepts: \(error)"
             )
             return
@@ -69,7 +68,18 @@ enum JSONTargets {
         // truncated text skips the rules about the whole arguments (`nul` is read as the cut
         // literal `null`, not as no arguments), so its repaired text may still meet them once.
         let text = exact(repaired.value)
-        guard let again = try? parser.repair(text) else { try fail("the repaired value's own text does not repair") }
+        let again: RepairedJSON
+        do {
+            again = try parser.repair(text)
+        } catch {
+            // A repaired string that holds an object or array meets the double-encoded rule
+            // when its text is read again, and with it the errors that stay errors there.
+            try require(
+                RepairingFinal.isDoubleEncodedError(repaired.value, error),
+                "the repaired value's own text does not repair: \(error)"
+            )
+            return
+        }
         if repaired.isTruncated, again.repairs.map(\.kind) == [.emptyArguments] {
             try require(again.value == .object([:]), "empty arguments were not read as {}")
             return
@@ -276,4 +286,12 @@ enum RepairingFinal {
     static let codes: Set<JSONParseError.Code> = [
         .depthLimit, .inputTooLarge, .stringTooLong, .numberTooLong, .duplicateKey, .invalidUTF8, .mergedValues,
     ]
+
+    /// Whether `error` from repairing the text of `value` is the double-encoded rule's: the
+    /// value is a string whose content starts with `{` or `[`, and the error is one that
+    /// stays an error inside it.
+    static func isDoubleEncodedError(_ value: JSONValue, _ error: JSONParseError) -> Bool {
+        let inner = value.stringValue?.unicodeScalars.first { !" \t\n\r".unicodeScalars.contains($0) }
+        return (inner == "{" || inner == "[") && codes.contains(error.code)
+    }
 }
