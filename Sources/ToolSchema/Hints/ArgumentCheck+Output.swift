@@ -34,6 +34,11 @@ extension ArgumentCheck {
     ///   - validator: the validator that made the check, for the hint.
     /// - Returns: The object described above.
     public func json(tool: String?, validator: Validator) -> JSONValue {
+        json(hint: isValid ? .null : .string(ModelHint(check: self, tool: tool, validator: validator).text))
+    }
+
+    /// The object ``json(tool:validator:)`` describes; without a `hint` member when `hint` is nil.
+    func json(hint: JSONValue?) -> JSONValue {
         var errors: [JSONValue] = []
         if let p = parseError {
             errors.append([
@@ -70,8 +75,8 @@ extension ArgumentCheck {
             "arguments": arguments ?? .null,
             "errors": .array(errors),
             "repairs": .array(repairs),
-            "hint": isValid ? .null : .string(ModelHint(check: self, tool: tool, validator: validator).text),
         ]
+        if let hint { object["hint"] = hint }
         if !warnings.isEmpty {
             object["warnings"] = .array(
                 warnings.map { w in

@@ -19,19 +19,7 @@ extension LintReport {
 
     /// One JSON array of `{file, line, column, pointer, rule, severity, message}`.
     public func json() -> JSONValue {
-        .array(
-            findings.map { f in
-                [
-                    "file": .string(f.file),
-                    "line": f.position.map { .number(JSONNumber($0.line)) } ?? .null,
-                    "column": f.position.map { .number(JSONNumber($0.column)) } ?? .null,
-                    "pointer": .string(f.pointer.description),
-                    "rule": .string(f.rule.id),
-                    "severity": .string(f.severity.rawValue),
-                    "message": .string(f.message),
-                ]
-            }
-        )
+        .array(findings.map { $0.json() })
     }
 
     /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=rule::message`.
