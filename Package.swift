@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ToolSchema", targets: ["ToolSchema"]),
         .library(name: "ToolCalling", targets: ["ToolCalling"]),
         .library(name: "ToolSchemaMCP", targets: ["ToolSchemaMCP"]),
+        .library(name: "ToolSchemaFoundation", targets: ["ToolSchemaFoundation"]),
         .executable(name: "toolschema", targets: ["toolschema"]),
         .executable(name: "toolschema-lint", targets: ["toolschema-lint"]),
         .plugin(name: "LintToolSpecs", targets: ["LintToolSpecs"]),
@@ -45,6 +46,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Foundation's values (Data, JSONSerialization's objects) in and out, so that JSONCore and
+        // ToolSchema stay free of Foundation.
+        .target(name: "ToolSchemaFoundation", dependencies: ["ToolSchema", "JSONCore"]),
         // MCP servers on the official Swift SDK: every tools/call checked before it runs.
         .target(
             name: "ToolSchemaMCP",
@@ -121,6 +125,7 @@ let package = Package(
             dependencies: ["JSONCore", "ToolSchema", "ToolCalling"],
             path: "Fuzz/Harness"
         ),
+        .testTarget(name: "ToolSchemaFoundationTests", dependencies: ["ToolSchemaFoundation", "ToolSchema"]),
         .testTarget(
             name: "ToolSchemaMCPTests",
             dependencies: [

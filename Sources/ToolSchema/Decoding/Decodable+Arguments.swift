@@ -61,7 +61,36 @@ extension Decodable {
         keyStrategy: SchemaDerivation.KeyStrategy = .useDefaultKeys
     ) throws -> Self {
         let validator = try DerivedValidators.validator(for: Self.self, keyStrategy: keyStrategy)
-        let check = validator.check(arguments: text, mode: mode)
+        return try decodeArguments(validator.check(arguments: text, mode: mode), validator, keyStrategy)
+    }
+
+    /// Decodes arguments held as UTF-8 bytes (a request body, a buffer); see the `String`
+    /// overload.
+    public static func decodeArguments(
+        from bytes: Span<UInt8>,
+        mode: CheckMode = .repair,
+        keyStrategy: SchemaDerivation.KeyStrategy = .useDefaultKeys
+    ) throws -> Self {
+        let validator = try DerivedValidators.validator(for: Self.self, keyStrategy: keyStrategy)
+        return try decodeArguments(validator.check(arguments: bytes, mode: mode), validator, keyStrategy)
+    }
+
+    /// Decodes arguments that are already a value (an MCP request's, or one converted from
+    /// Foundation's): checked with `Validator.check(value:mode:options:)`, then decoded.
+    public static func decodeArguments(
+        from value: JSONValue,
+        mode: CheckMode = .repair,
+        keyStrategy: SchemaDerivation.KeyStrategy = .useDefaultKeys
+    ) throws -> Self {
+        let validator = try DerivedValidators.validator(for: Self.self, keyStrategy: keyStrategy)
+        return try decodeArguments(validator.check(value: value, mode: mode), validator, keyStrategy)
+    }
+
+    private static func decodeArguments(
+        _ check: ArgumentCheck,
+        _ validator: Validator,
+        _ keyStrategy: SchemaDerivation.KeyStrategy
+    ) throws(ArgumentsError) -> Self {
         // The name is for hints only; computing it costs allocations the success path avoids.
         func name() -> String {
             (Self.self as? any ToolArguments.Type)?.toolName ?? KeyNames.snakeCase(String(describing: Self.self))
