@@ -135,7 +135,7 @@ struct RepairingParser {
         }
         try flushCoalesced()
         if truncated { try recordTruncation(at: s.count) }
-        let result = try postProcess(value, s, level: level, skipStrictChecks: true)
+        let result = try postProcess(value, s, level: level, valueStart: valueStart, skipStrictChecks: true)
         return result
     }
 
@@ -766,6 +766,7 @@ struct RepairingParser {
         _ value: JSONValue,
         _ s: Span<UInt8>,
         level: Int,
+        valueStart: Int = 0,
         skipStrictChecks: Bool = false
     ) throws(RawParseError) -> RawRepairResult {
         switch value {
@@ -780,7 +781,7 @@ struct RepairingParser {
                 try record(.emptyArguments, firstNonWhitespace(s), "the arguments were an empty string; read as {}")
                 return RawRepairResult(value: .object(JSONObject()), repairs: repairs, truncated: truncated)
             }
-            if level < Self.maxEncodingLevels, let unwrapped = try unwrap(text, s, level: level) {
+            if level < Self.maxEncodingLevels, let unwrapped = try unwrap(text, s, from: valueStart, level: level) {
                 return unwrapped
             }
         default:
@@ -796,15 +797,23 @@ struct RepairingParser {
     }
 
     /// Reads a double-encoded value: the text is one string whose content is an object or
-    /// array. Repairs inside it are reported at their places in the outer text.
-    mutating func unwrap(_ text: String, _ s: Span<UInt8>, level: Int) throws(RawParseError) -> RawRepairResult? {
+    /// array. Repairs inside it are reported at their places in the outer text. The string's
+    /// token is the first after `start` and the comments and whitespace that follow it (a
+    /// comment may hold quotes of its own).
+    mutating func unwrap(
+        _ text: String,
+        _ s: Span<UInt8>,
+        from start: Int,
+        level: Int
+    ) throws(RawParseError) -> RawRepairResult? {
         guard let first = text.utf8.first(where: { !isJSONWhitespace($0) }), first == 0x7B || first == 0x5B else {
             return nil
         }
         // Find the string token and decode it again, this time keeping each byte's source offset.
-        var at = 0
-        while at < s.count && s[at] != 0x22 && s[at] != 0x27 { at += 1 }
-        guard at < s.count else { return nil }
+        var at = start
+        var skipper = RepairingParser(options: options)
+        try? skipper.skipTrivia(s, &at)
+        guard at < s.count, s[at] == 0x22 || s[at] == 0x27 else { return nil }
         var mapper = RepairingParser(options: options)
         mapper.offsetMap = []
         var k = at

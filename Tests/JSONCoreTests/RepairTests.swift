@@ -70,6 +70,13 @@ import Testing
         .init(text: #""[1, 2]""#, expected: "[1,2]", kinds: [.doubleEncoded]),
         .init(text: #""{\"a\": 1,}""#, expected: #"{"a":1}"#, kinds: [.doubleEncoded, .trailingComma]),
         .init(text: #"'{"a": 1}'"#, expected: #"{"a":1}"#, kinds: [.singleQuotes, .doubleEncoded]),
+        // The string is found at the value, not at the first quote of a comment before it.
+        .init(text: "// say \"hi\"\n\"{\\\"a\\\": 1}\"", expected: #"{"a":1}"#, kinds: [.comment, .doubleEncoded]),
+        .init(
+            text: "# x: \"s\"\n\"[1]\" and more",
+            expected: "[1]",
+            kinds: [.comment, .doubleEncoded, .surroundingText]
+        ),
         .init(text: "", expected: "{}", kinds: [.emptyArguments]),
         .init(text: "  \n\t ", expected: "{}", kinds: [.emptyArguments]),
         .init(text: #""""#, expected: "{}", kinds: [.emptyArguments]),

@@ -134,6 +134,27 @@ import ToolSchema
         #expect(error.message.contains("more than 100000 values"))
     }
 
+    @Test("a number longer than a JSON reader takes is an error at its place, fast; quoted, it is text")
+    func longNumbers() throws {
+        let decimal = String(repeating: "7", count: 1_000)
+        #expect(try value("n: \(decimal)")["n"]?.numberValue?.description == decimal)
+        for text in [
+            String(repeating: "7", count: 1_001),
+            "0x" + String(repeating: "c", count: 900),  // 1,084 decimal digits
+            "!!int 0o" + String(repeating: "7", count: 999),
+            "!!float 1." + String(repeating: "5", count: 1_000),
+            "0x" + String(repeating: "f", count: 1_000_000),  // refused before its digits are read
+        ] {
+            let error = try #require(loadError("n: \(text)\n"))
+            #expect(error.code == .limit, "\(text.prefix(20))")
+            #expect(error.message.contains("more than the limit of 1000; quote it to keep it as text"))
+            #expect(error.position?.line == 1 && error.position?.column == 4)
+        }
+        let quoted = "0x" + String(repeating: "c", count: 900)
+        #expect(try value("n: '\(quoted)'")["n"] == .string(quoted))
+        #expect(try value("n: 0x\(String(repeating: "c", count: 800))")["n"]?.numberValue?.description.count == 964)
+    }
+
     @Test func aliasLimitIsConfigurable() throws {
         var limits = YAMLLimits()
         limits.maxValues = 5

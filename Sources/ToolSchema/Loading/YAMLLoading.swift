@@ -8,6 +8,11 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxValues: Int = 100_000
     /// The deepest nesting of mappings and sequences. Default 512.
     public var maxDepth: Int = 512
+    /// The most characters a number may have, as written and as its decimal JSON literal
+    /// (`0x…` grows by a fifth). Default 1,000, the JSON parser's limit
+    /// (`JSONParser.Options.maxNumberLength`), so that whatever loads from YAML a JSON reader
+    /// can read back.
+    public var maxNumberLength: Int = 1_000
 
     /// The defaults.
     public init() {}
@@ -403,6 +408,30 @@ struct YAMLConverter {
 
     func scalar(_ node: YAMLNode) throws(LoadError) -> JSONValue {
         let text = node.text
+        let value = try resolvedScalar(node)
+        // Checked after reading: a number's text is at most the limit here (longer ones are
+        // refused before their digits are converted), its decimal literal a fifth longer.
+        if case .number(let number) = value, number.description.utf8.count > limits.maxNumberLength {
+            throw tooLong(text, at: node)
+        }
+        return value
+    }
+
+    func tooLong(_ text: String, at node: YAMLNode) -> LoadError {
+        error(
+            .limit,
+            "the number has \(text.utf8.count) characters (\(text.prefix(12))…), more than the limit of "
+                + "\(limits.maxNumberLength); quote it to keep it as text",
+            at: node
+        )
+    }
+
+    func resolvedScalar(_ node: YAMLNode) throws(LoadError) -> JSONValue {
+        let text = node.text
+        let numeric = node.tag == nil ? node.plain : (node.tag == Self.core + "int" || node.tag == Self.core + "float")
+        if numeric && text.utf8.count > limits.maxNumberLength && YAMLScalars.isNumber(text) {
+            throw tooLong(text, at: node)
+        }
         guard let tag = node.tag, tag != "!" else {
             // Untagged: plain scalars resolve by the core schema, the rest are strings.
             if node.plain && node.tag == nil {
@@ -485,6 +514,15 @@ enum YAMLScalars {
 
     private static func isDigits(_ s: Substring, _ allowed: (UInt8) -> Bool) -> Bool {
         !s.isEmpty && s.utf8.allSatisfy(allowed)
+    }
+
+    /// Whether `text` is an integer or a float by the core schema, checked in linear time
+    /// (reading a long `0x…` as decimal is not).
+    static func isNumber(_ text: String) -> Bool {
+        let t = Substring(text)
+        if t.hasPrefix("0o") { return isDigits(t.dropFirst(2), { $0 >= 0x30 && $0 <= 0x37 }) }
+        if t.hasPrefix("0x") { return isDigits(t.dropFirst(2), { isHex($0) }) }
+        return integer(text) != nil || float(text) != nil
     }
 
     /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`, as an exact decimal literal.
