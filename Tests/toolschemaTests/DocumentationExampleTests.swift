@@ -1,12 +1,15 @@
 import Foundation
 import Testing
 
-/// Every complete Swift example in README.md and the getting-started article (a block that
+/// Every complete Swift example in README.md, the getting-started article and the services article (a block that
 /// starts with `import`) is type-checked as written against the modules this build produced,
 /// so an example that stops compiling fails here instead of misleading a reader.
 @Suite(.timeLimit(.minutes(3)))
 struct DocumentationExampleTests {
-    static let documents = ["README.md", "Sources/ToolSchema/ToolSchema.docc/GettingStarted.md"]
+    static let documents = [
+        "README.md", "Sources/ToolSchema/ToolSchema.docc/GettingStarted.md",
+        "Sources/ToolSchema/ToolSchema.docc/ArgumentsInAService.md",
+    ]
 
     struct Example: CustomTestStringConvertible, Sendable {
         var document: String
@@ -42,6 +45,7 @@ struct DocumentationExampleTests {
     func examplesExist() {
         #expect(Self.examples(in: "README.md").count >= 2)
         #expect(Self.examples(in: "Sources/ToolSchema/ToolSchema.docc/GettingStarted.md").count >= 3)
+        #expect(Self.examples(in: "Sources/ToolSchema/ToolSchema.docc/ArgumentsInAService.md").count == 1)
     }
 
     /// The build's products folder (where the test binary and the modules are).
