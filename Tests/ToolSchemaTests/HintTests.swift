@@ -142,6 +142,23 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         )
     }
 
+    @Test("arguments wrapped in an invented key and wrong inside: said once, the inside hinted with the model's values")
+    func wrappedAndWrongInside() {
+        let h = hint(#"{"arguments": {"city": "Paris", "days": 10, "unit": "Celsius"}}"#, mode: .repair)
+        #expect(
+            h.text == """
+                The arguments for `get_weather` do not match its parameters:
+                - the arguments are wrapped in `arguments`; send the object inside it as the arguments.
+                - `unit`: expected one of "celsius", "fahrenheit" but got "Celsius"; did you mean "celsius"?
+                - `days`: expected at most 7 but got 10.
+                Corrected arguments (fill in each <…>): {"city":"Paris","days":"<at most 7>","unit":"celsius"}
+                Call `get_weather` again with corrected arguments.
+                """
+        )
+        #expect(h.items.first?.kind == .wrongName)
+        #expect(h.correctedArguments?["city"] == "Paris")
+    }
+
     @Test func missingAndBounds() {
         let h = hint(#"{"days": 10}"#)
         #expect(

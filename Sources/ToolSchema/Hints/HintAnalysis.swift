@@ -104,6 +104,28 @@ struct HintAnalysis {
             corrected = value
             return
         }
+        // Wrapped, and wrong inside as well: one undeclared member holding an object of
+        // declared parameters only. Say so once, then hint the object inside as the arguments
+        // (as the model sent it: strict), keeping the values the model gave.
+        if case .object(let root) = value, root.count == 1, let (key, inner) = root.first,
+            case .object(let members) = inner, !members.isEmpty,
+            let declared = validator.facts(at: .root)?.propertyNames, !declared.contains(key),
+            members.allSatisfy({ declared.contains($0.key) })
+        {
+            items.append(
+                HintItem(
+                    kind: .wrongName,
+                    instancePath: [key],
+                    name: key,
+                    received: inner,
+                    expected: "the parameters at the top level",
+                    fix: .replace(with: inner),
+                    line: "the arguments are wrapped in `\(key)`; send the object inside it as the arguments."
+                )
+            )
+            analyse(validator.check(value: inner, mode: .strict))
+            return
+        }
         var missing: [(object: JSONPointer, name: String)] = []
         var unknown: [(object: JSONPointer, name: String)] = []
         var others: [SchemaViolation] = []
