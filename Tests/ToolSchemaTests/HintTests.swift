@@ -159,6 +159,18 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(h.correctedArguments?["city"] == "Paris")
     }
 
+    @Test("a name holding line breaks or control characters is written escaped, each item on one line")
+    func controlCharactersInNames() {
+        let h = hint("{\"ci\\nty\": \"Paris\", \"unit\\u0000\": \"celsius\"}")
+        #expect(h.items.allSatisfy { !$0.line.contains("\n") && !$0.line.unicodeScalars.contains("\u{0}") })
+        #expect(h.text.contains(#"`ci\nty`"#), "\(h.text)")
+        #expect(h.text.contains(#"`unit\u0000`"#), "\(h.text)")
+        #expect(h.text.split(separator: "\n").count == 5, "\(h.text)")
+        let long = hint("{\"" + String(repeating: "\\n", count: 300) + "\": 1, \"city\": \"P\"}", budget: 300)
+        #expect(long.text.count <= 300)
+        #expect(long.text.contains("is not a parameter"), "\(long.text)")
+    }
+
     @Test func missingAndBounds() {
         let h = hint(#"{"days": 10}"#)
         #expect(

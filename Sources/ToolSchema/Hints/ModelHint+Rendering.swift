@@ -39,7 +39,11 @@ extension ModelHint {
         if overflow > 0, shown == 1, let first = body.firstIndex(of: "\n") {
             let line = body[..<first]
             let keep = max(20, line.count - overflow - 1)
-            if keep < line.count { body = String(line.prefix(keep)) + "…" + String(body[first...]) }
+            // The middle goes: the start names the place, the end says what to do.
+            if keep < line.count {
+                body =
+                    String(line.prefix(keep / 2)) + "…" + String(line.suffix(keep - keep / 2)) + String(body[first...])
+            }
         }
         var text = header + body
         if let corrected = correctedArguments {

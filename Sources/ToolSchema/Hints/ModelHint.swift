@@ -36,11 +36,46 @@ public struct ModelHint: Sendable, Hashable {
         self.tool = tool
         self.items = analysis.items.sorted {
             ($0.kind, $0.instancePath.description) < ($1.kind, $1.instancePath.description)
+        }.map { item in
+            var item = item
+            item.line = Self.oneLine(item.line)
+            return item
         }
         self.correctedArguments = analysis.corrected
         self.isExactlyActionable = !items.isEmpty && items.allSatisfy { $0.fix != nil } && check.arguments != nil
         self.text = ""
         self.text = render(budget: budget)
+    }
+
+    /// `text` on one line: control characters (which a model's invented names may hold) and
+    /// line separators written as JSON escapes (`\n`, `\u0000`), so that each item is one line
+    /// and its length is what the budget counts (found by fuzzing: a name holding line breaks
+    /// defeated the shortening, a 312-character hint for a 300-character budget).
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBreaking) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard isBreaking(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let escape: String
+            switch scalar {
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
+            default:
+                let hex = String(scalar.value, radix: 16)
+                escape = "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            }
+            out.append(contentsOf: escape.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    static func isBreaking(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
+            || scalar.value == 0x2029
     }
 
     /// A hint for a call to a tool that does not exist, listing the available tools closest
@@ -67,7 +102,7 @@ public struct ModelHint: Sendable, Hashable {
                 received: .string(name),
                 expected: "one of the available tools",
                 fix: nil,
-                line: line
+                line: Self.oneLine(line)
             )
         ]
         self.correctedArguments = nil
