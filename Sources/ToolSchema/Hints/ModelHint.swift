@@ -43,6 +43,26 @@ public struct ModelHint: Sendable, Hashable {
         }
         self.correctedArguments = analysis.corrected
         self.isExactlyActionable = !items.isEmpty && items.allSatisfy { $0.fix != nil } && check.arguments != nil
+        // Fixes can uncover what the first look could not see (a branch of `oneOf` chosen only
+        // once a property is renamed): when the corrected arguments still do not validate,
+        // they are looked at once more, and the hint is exactly actionable only when they then
+        // validate (found by fuzzing: a sure hint whose corrected arguments lacked `last4`).
+        if isExactlyActionable, let corrected = correctedArguments, !validator.isValid(corrected) {
+            var second = HintAnalysis(tool: tool, validator: validator)
+            second.analyse(validator.check(value: corrected, mode: .strict))
+            let seen = Set(items.map(\.line))
+            let more = second.items.filter { !seen.contains(Self.oneLine($0.line)) }.map { item in
+                var item = item
+                item.line = Self.oneLine(item.line)
+                return item
+            }
+            self.items = (items + more).sorted {
+                ($0.kind, $0.instancePath.description) < ($1.kind, $1.instancePath.description)
+            }
+            self.correctedArguments = second.corrected ?? corrected
+            self.isExactlyActionable =
+                items.allSatisfy { $0.fix != nil } && correctedArguments.map(validator.isValid) == true
+        }
         self.text = ""
         self.text = render(budget: budget)
     }
