@@ -1,4 +1,4 @@
-public import JSONCore
+import JSONCore
 
 // Every outcome a service logs or returns encodes as the JSON the command line prints for it,
 // so that a `JSONEncoder`, a Vapor or Hummingbird response, or a logger's JSON formatter writes
