@@ -200,7 +200,11 @@ import ToolSchema
 
     @Test("an object holding only undeclared properties warns; a declared one beside an unrelated extra does not")
     func onlyContent() {
-        #expect(open.check(arguments: #"{"q": "x"}"#, mode: .strict).warnings.map(\.kind) == [.undeclaredOnly])
+        #expect(open.check(arguments: #"{"needle": "x"}"#, mode: .strict).warnings.map(\.kind) == [.undeclaredOnly])
+        // Another word for a declared parameter, with a value that fits it, is a lookalike.
+        let synonym = open.check(arguments: #"{"q": "x"}"#, mode: .strict)
+        #expect(synonym.warnings.map(\.kind) == [.undeclaredLookalike])
+        #expect(synonym.warnings.first?.declaredName == "query")
         #expect(open.check(arguments: #"{"query": "x", "trace_id": "abc"}"#).warnings.isEmpty)
     }
 

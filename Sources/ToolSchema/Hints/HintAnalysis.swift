@@ -170,16 +170,21 @@ struct HintAnalysis {
             }
             let candidates = required.map { ($0, true) } + optional.map { ($0, false) }
             let validator = self.validator
+            let analysis = self
             let outcome = PropertyPairing.pair(written: written, candidates: candidates) { received, name in
                 let path = object.appending(name)
                 guard let errors = validator.validate(received, atInstancePath: path) else { return .unknown }
                 if errors.isEmpty { return .asIs }
-                if validator.facts(at: path)?.types.contains("array") == true,
+                let facts = validator.facts(at: path)
+                let converted = facts.flatMap { analysis.convert(received, to: $0.types, facts: $0, at: path) }
+                // `"张伟, 李娜"` for a list of names is two names, not one: a conversion other
+                // than wrapping wins.
+                if facts?.types.contains("array") == true, converted == nil || converted == [received],
                     validator.validate([received], atInstancePath: path)?.isEmpty == true
                 {
                     return .wrapped
                 }
-                return .no
+                return converted == nil ? .no : .converted
             }
             for pair in outcome.renames {
                 renamed.insert(pair.declared)
@@ -198,6 +203,16 @@ struct HintAnalysis {
                     fix = .renameAndReplace(from: pair.written, to: pair.declared, with: [received])
                     line =
                         "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it and send the value as an array: \(JSONValue.array([received]).jsonString())."
+                } else if pair.fit == .converted, let received,
+                    case let declaredPath = object.appending(pair.declared),
+                    case let facts = validator.facts(at: declaredPath),
+                    let converted = convert(received, to: facts?.types ?? [], facts: facts, at: declaredPath)
+                {
+                    // The name and a conversion both: say both (`"count": "2"` for `passengers`).
+                    newValue = converted
+                    fix = .renameAndReplace(from: pair.written, to: pair.declared, with: converted)
+                    line =
+                        "`\(pair.written)` is not a parameter; did you mean `\(pair.declared)`? Rename it and send \(converted.jsonString())."
                 } else if pair.fit == .no, let received {
                     // The name is certain, the value is not: renaming alone would not give a
                     // valid call, so the model must also choose the value.
@@ -423,7 +438,13 @@ struct HintAnalysis {
             let allowed = e.details.allowedValues ?? []
             let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
             let expected = allowed.count == 1 ? list : "one of \(list)"
-            if allowed.count == 1, let only = allowed.first {
+            // One allowed value is a certain fix only when the model's value is a spelling of
+            // it (`"Balance"`, `"balanse"`, `"1"` for 1): `"cash"` where only `"balance"` fits
+            // in the branch closest to the call is a choice the model must make.
+            if allowed.count == 1, let only = allowed.first, only.stringValue == nil, let received,
+                convert(received, to: facts?.types ?? [], facts: facts, at: path) == only
+                    || (received.stringValue.flatMap { try? JSONParser().parse($0) } == only)
+            {
                 return item(.notAllowedValue, expected, .replace(with: only), "send \(only.jsonString())")
             }
             let strings = allowed.compactMap(\.stringValue)
@@ -434,7 +455,9 @@ struct HintAnalysis {
                         .notAllowedValue,
                         expected,
                         .replace(with: .string(prefixed[0])),
-                        "did you mean \(JSONValue.string(prefixed[0]).jsonString())?"
+                        allowed.count == 1
+                            ? "send \(JSONValue.string(prefixed[0]).jsonString())"
+                            : "did you mean \(JSONValue.string(prefixed[0]).jsonString())?"
                     )
                 }
             }
@@ -445,16 +468,39 @@ struct HintAnalysis {
                     .notAllowedValue,
                     expected,
                     .replace(with: .string(best)),
-                    "did you mean \(JSONValue.string(best).jsonString())?"
+                    allowed.count == 1
+                        ? "send \(JSONValue.string(best).jsonString())"
+                        : "did you mean \(JSONValue.string(best).jsonString())?"
                 )
             }
-            return item(.notAllowedValue, expected, nil, "choose one of them")
+            return item(.notAllowedValue, expected, nil, allowed.count == 1 ? "" : "choose one of them")
         case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
             "minItems",
             "maxItems", "minProperties", "maxProperties", "uniqueItems", "minContains", "maxContains", "contains":
-            return item(.outOfBounds, Self.expectation(e) ?? e.message, nil, "")
+            let expected = Self.expectation(e) ?? e.message
+            // Duplicates the model repeated: the same items once each, in the order written.
+            if e.keyword == "uniqueItems", case .array(let elements)? = received {
+                var kept: [JSONValue] = []
+                for element in elements where !kept.contains(element) { kept.append(element) }
+                let deduplicated = JSONValue.array(kept)
+                if validator.validate(deduplicated, atInstancePath: path)?.isEmpty == true {
+                    return item(
+                        .outOfBounds,
+                        expected,
+                        .replace(with: deduplicated),
+                        "send \(deduplicated.jsonString())"
+                    )
+                }
+            }
+            return item(.outOfBounds, expected, nil, "")
         case "format", "pattern":
-            return item(.badFormat, Self.expectation(e) ?? e.message, nil, "")
+            let expected = Self.expectation(e) ?? e.message
+            if case .string(let s)? = received,
+                let fixed = reformat(s, keyword: e.keyword, format: e.details.format, at: path)
+            {
+                return item(.badFormat, expected, .replace(with: fixed), "send \(fixed.jsonString())")
+            }
+            return item(.badFormat, expected, nil, "")
         default:
             return HintItem(
                 kind: .other,
@@ -501,8 +547,13 @@ struct HintAnalysis {
         switch value {
         case .string(let s):
             let t = String(s.trimmingWhitespace)
-            if types.contains("integer") || types.contains("number"), let n = JSONNumber(literal: t) {
-                candidates.append(.number(n))
+            if types.contains("integer") || types.contains("number") {
+                if let n = JSONNumber(literal: t) {
+                    candidates.append(.number(n))
+                } else if let n = Self.numberWords[t.lowercased()] {
+                    // "two" or "两" for a count.
+                    candidates.append(.number(JSONNumber(n)))
+                }
             }
             // The coercion table takes only true/false; a hint may also read yes/no, on/off.
             if types.contains("boolean") {
@@ -536,6 +587,10 @@ struct HintAnalysis {
         default:
             break
         }
+        // One item sent in an array where a single value is expected: `["北京"]` for a city.
+        if case .array(let elements) = value, elements.count == 1, !types.contains("array") {
+            candidates.append(elements[0])
+        }
         // A conversion is certain only when it validates where it goes; a place no subschema
         // can be found for is never a certain fix.
         let valid = candidates.filter { candidate in
@@ -545,5 +600,101 @@ struct HintAnalysis {
         // become the JSON value null.
         guard valid.count == 1 else { return nil }
         return valid[0]
+    }
+
+    /// Count words a model writes for a small number, in English and Chinese.
+    static let numberWords: [String: Int] = {
+        var words: [String: Int] = [:]
+        let english = [
+            "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        ]
+        for (n, w) in english.enumerated() { words[w] = n }
+        for (n, w) in ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"].enumerated() { words[w] = n }
+        words["两"] = 2
+        return words
+    }()
+
+    /// A string that fails a `format` or `pattern` rewritten into the one form that passes,
+    /// when the rewriting keeps every character of meaning: a date with other separators
+    /// (`2026/12/24`, `24.12.2026` where the day cannot be the month, `2026年12月24日`), a date
+    /// and time with a space for the `T`, or a pattern's fixed beginning, case or surrounding
+    /// blanks (`1042` for `^SKU-[0-9]{4,}$`). Nil unless exactly one candidate validates.
+    func reformat(_ s: String, keyword: String, format: String?, at path: JSONPointer) -> JSONValue? {
+        var candidates: [String] = []
+        let trimmed = String(s.trimmingWhitespace)
+        if trimmed != s { candidates.append(trimmed) }
+        if keyword == "format" {
+            switch format {
+            case "date":
+                candidates += Self.isoDates(trimmed)
+            case "date-time":
+                if let space = trimmed.firstIndex(of: " "), trimmed.distance(from: trimmed.startIndex, to: space) == 10
+                {
+                    var t = trimmed
+                    t.replaceSubrange(space...space, with: "T")
+                    candidates.append(t)
+                }
+            default:
+                break
+            }
+        } else if keyword == "pattern" {
+            candidates += [trimmed.uppercased(), trimmed.lowercased()]
+            if let prefix = format.map(Self.literalPrefix), !prefix.isEmpty {
+                if trimmed.lowercased().hasPrefix(prefix.lowercased()) {
+                    candidates.append(prefix + trimmed.dropFirst(prefix.count))
+                } else {
+                    candidates.append(prefix + trimmed)
+                }
+            }
+        }
+        var valid: [String] = []
+        for c in candidates where c != s && !valid.contains(c) {
+            if validator.validate(.string(c), atInstancePath: path)?.isEmpty == true { valid.append(c) }
+        }
+        guard valid.count == 1 else { return nil }
+        return .string(valid[0])
+    }
+
+    /// The ISO 8601 forms of a date written with other separators or in another order, only
+    /// where the order is certain: year first, or a day above 12 beside a month.
+    static func isoDates(_ s: String) -> [String] {
+        var text = s
+        if text.hasSuffix("日") { text.removeLast() }
+        let separators: Set<Character> = ["年", "月", "/", ".", "-"]
+        let parts = text.split(omittingEmptySubsequences: false) { separators.contains($0) }.map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ p in !p.isEmpty && p.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2])
+        else { return [] }
+        func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(y)-\(two(m))-\(two(d))"
+        }
+        if parts[0].count == 4 { return [iso(a, b, c)] }
+        guard parts[2].count == 4 else { return [] }
+        // Day and month first: certain only when one of them cannot be a month.
+        if a > 12 && b <= 12 { return [iso(c, b, a)] }
+        if b > 12 && a <= 12 { return [iso(c, a, b)] }
+        return []
+    }
+
+    /// The characters every match of a pattern anchored at `^` begins with (`SKU-` for
+    /// `^SKU-[0-9]{4,}$`), or "" when it has no such beginning.
+    static func literalPrefix(_ pattern: String) -> String {
+        guard pattern.hasPrefix("^") else { return "" }
+        var prefix = ""
+        var chars = pattern.dropFirst()[...]
+        while let c = chars.first {
+            if c.isLetter || c.isNumber || c == "-" || c == "_" || c == ":" || c == "#" || c == " " {
+                // A quantifier after it makes the character optional or repeated.
+                let next = chars.dropFirst().first
+                if let next, "?*+{".contains(next) { break }
+                prefix.append(c)
+                chars = chars.dropFirst()
+            } else {
+                break
+            }
+        }
+        return prefix
     }
 }

@@ -8,13 +8,14 @@ import JSONCore
 package struct PropertyPairing {
     /// How a written name relates to a declared one, strongest first.
     package enum Relation: Int, Comparable {
-        case folded, plural, affix, edit, abbreviation, valueOnly
+        case folded, plural, affix, edit, abbreviation, synonym, valueOnly
         package static func < (a: Relation, b: Relation) -> Bool { a.rawValue < b.rawValue }
     }
 
-    /// How the written value fits the declared property's schema.
+    /// How the written value fits the declared property's schema: as it is, wrapped in an
+    /// array, after a certain conversion (`"2"` for an integer), not known, or not at all.
     enum Fit: Int, Comparable {
-        case asIs, wrapped, unknown, no
+        case asIs, wrapped, converted, unknown, no
         static func < (a: Fit, b: Fit) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -89,8 +90,28 @@ package struct PropertyPairing {
             return .edit
         }
         if HintAnalysis.abbreviates(x, y) { return .abbreviation }
+        if synonyms.contains(where: { $0.contains(x) && $0.contains(y) }) { return .synonym }
         return nil
     }
+
+    /// Names tools use for the same parameter (folded: lower case, no separators). A pair of
+    /// them counts only when the value fits too, and below every spelling relation.
+    static let synonyms: [Set<String>] = [
+        [
+            "limit", "max", "maxresults", "maxcount", "maxitems", "numresults", "count", "topk", "top", "n", "size",
+            "pagesize",
+        ],
+        ["query", "q", "search", "searchterm", "searchtext", "keywords", "keyword", "term", "terms"],
+        ["location", "city", "place", "where"],
+        ["start", "from", "begin", "since", "after"],
+        ["end", "to", "until", "till", "before"],
+        ["from", "origin", "source", "src", "departure"],
+        ["to", "destination", "dest", "target", "arrival"],
+        ["email", "mail", "emailaddress"],
+        ["language", "lang", "locale"],
+        ["description", "desc", "details"],
+        ["date", "day"],
+    ]
 
     /// Pairs `written` (undeclared names with their values) with `candidates` (declared names
     /// the object lacks, required ones marked).
@@ -106,7 +127,9 @@ package struct PropertyPairing {
                 let f = fit(w.value, c.name)
                 // Beyond case and separators, a pair must also fit by value.
                 if relation != .folded && f == .no { continue }
-                if relation == .abbreviation && f != .asIs { continue }
+                if relation == .abbreviation || relation == .synonym, f != .asIs && f != .converted && f != .wrapped {
+                    continue
+                }
                 pairs.append(
                     Pair(written: w.name, declared: c.name, relation: relation, fit: f, declaredIsRequired: c.required)
                 )
@@ -136,20 +159,55 @@ package struct PropertyPairing {
                 usedDeclared.insert(p.declared)
             }
         }
-        // By value alone: one name left, and the required properties still missing that its
-        // value fits: one is a rename, several a choice.
+        // By value alone: the names left and the required properties still missing, paired
+        // where the values allow exactly one largest assignment (`"杭州"` fits only `location`,
+        // so `"celsius"` goes to `format`); one name with several fitting properties is a
+        // choice.
         let leftWritten = written.filter { !usedWritten.contains($0.name) }
-        if leftWritten.count == 1, let w = leftWritten.first {
-            let fitting = candidates.filter {
-                $0.required && !usedDeclared.contains($0.name) && fit(w.value, $0.name) == .asIs
+        let leftRequired = candidates.filter { $0.required && !usedDeclared.contains($0.name) }
+        guard !leftWritten.isEmpty, !leftRequired.isEmpty, leftWritten.count <= 5, leftRequired.count <= 5 else {
+            return outcome
+        }
+        let fits = leftWritten.map { w in leftRequired.map { fit(w.value, $0.name) == .asIs } }
+        var best: (size: Int, count: Int, assignment: [Int?]) = (0, 0, [])
+        var assignment = [Int?](repeating: nil, count: leftWritten.count)
+        var taken = [Bool](repeating: false, count: leftRequired.count)
+        func search(_ i: Int, _ size: Int) {
+            guard size + (leftWritten.count - i) >= best.size else { return }
+            if i == leftWritten.count {
+                if size > best.size {
+                    best = (size, 1, assignment)
+                } else if size == best.size {
+                    best.count += 1
+                }
+                return
             }
-            if fitting.count == 1, let c = fitting.first {
+            for j in leftRequired.indices where fits[i][j] && !taken[j] {
+                taken[j] = true
+                assignment[i] = j
+                search(i + 1, size + 1)
+                taken[j] = false
+                assignment[i] = nil
+            }
+            search(i + 1, size)
+        }
+        search(0, 0)
+        if best.size > 0 && best.count == 1 {
+            for (i, j) in best.assignment.enumerated() {
+                guard let j else { continue }
                 outcome.renames.append(
-                    Pair(written: w.name, declared: c.name, relation: .valueOnly, fit: .asIs, declaredIsRequired: true)
+                    Pair(
+                        written: leftWritten[i].name,
+                        declared: leftRequired[j].name,
+                        relation: .valueOnly,
+                        fit: .asIs,
+                        declaredIsRequired: true
+                    )
                 )
-            } else if fitting.count > 1 {
-                outcome.choices.append((w.name, fitting.map(\.name)))
             }
+        } else if leftWritten.count == 1 {
+            let fitting = leftRequired.indices.filter { fits[0][$0] }.map { leftRequired[$0].name }
+            if fitting.count > 1 { outcome.choices.append((leftWritten[0].name, fitting)) }
         }
         return outcome
     }

@@ -10,7 +10,8 @@ public struct ArgumentWarning: Sendable, Hashable, CustomStringConvertible {
         private init(_ name: String) { description = name }
 
         /// An undeclared property named like a declared one the object lacks (`units` where
-        /// `unit` is declared): probably that parameter, misnamed, and its value lost.
+        /// `unit` is declared, or `max_results` with an integer where `limit` is): probably
+        /// that parameter, misnamed, and its value lost.
         public static let undeclaredLookalike = Kind("undeclared-lookalike")
         /// An object holding only undeclared properties (`{"arguments": {…}}` where every
         /// parameter is optional): nothing the tool reads arrived.
@@ -105,8 +106,14 @@ extension Validator {
                 }
                 guard open, !node.patternProperties.contains(where: { $0.pattern.matches(name) }) else { continue }
                 let lookalike = node.properties.first { p in
-                    object[p.name] == nil
-                        && PropertyPairing.relation(name, p.name).map { $0 <= .edit } == true
+                    guard object[p.name] == nil, let relation = PropertyPairing.relation(name, p.name) else {
+                        return false
+                    }
+                    if relation <= .edit { return true }
+                    // Another word for it (`max_results` for `limit`) only when the value fits.
+                    guard relation == .synonym else { return false }
+                    var context = ValidationContext(collecting: false, assertsFormats: options.assertsFormats)
+                    return check(p.node, member, &context)
                 }?.name
                 guard policy == .reject || lookalike != nil || allUndeclared else { continue }
                 any = true
