@@ -79,8 +79,12 @@ public struct IncrementalJSONParser: Sendable {
     /// An object's keys so far, for duplicate detection, as places in the received bytes (a
     /// key with escapes as its decoded bytes), found by a hash: no key is copied.
     struct KeySet: Sendable {
-        private var entries: [(hash: Int, range: Range<Int>, decoded: [UInt8]?)] = []
+        // Trivial entries (no reference inside), so growing and clearing them touches no
+        // reference counts; a key with escapes keeps its decoded bytes on the side.
+        private var entries: [(hash: Int, start: Int, end: Int, decoded: Int)] = []
+        private var decodedKeys: [[UInt8]] = []
         private var index: [Int: [Int]] = [:]  // hash to entries, once there are many
+        private var mask: UInt64 = 0  // one bit per hash seen (its low six bits)
 
         /// FNV-1a over the key's decoded bytes.
         static func hash(_ key: some Collection<UInt8>) -> Int {
@@ -89,20 +93,38 @@ public struct IncrementalJSONParser: Sendable {
             return Int(truncatingIfNeeded: h)
         }
 
-        func contains(hash: Int, range: Range<Int>, decoded: [UInt8]?, in bytes: [UInt8]) -> Bool {
+        /// Empties the set for the next object, keeping its storage.
+        mutating func removeAll() {
+            entries.removeAll(keepingCapacity: true)
+            mask = 0
+            if !decodedKeys.isEmpty { decodedKeys.removeAll(keepingCapacity: true) }
+            if !index.isEmpty { index.removeAll(keepingCapacity: true) }
+        }
+
+        /// Whether the key `key` (its decoded bytes), whose hash is `hash`, is in the set;
+        /// `bytes` holds the keys the set records as places.
+        func contains(hash: Int, key: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            // A key whose hash bit is not set cannot be here: most keys stop at this test.
+            guard mask & (1 << UInt64(hash & 63)) != 0 else { return false }
             func same(_ k: Int) -> Bool {
                 let e = entries[k]
                 guard e.hash == hash else { return false }
-                let a = e.decoded.map { $0[...] } ?? bytes[e.range]
-                let b = decoded.map { $0[...] } ?? bytes[range]
-                return a.elementsEqual(b)
+                if e.decoded >= 0 { return decodedKeys[e.decoded].withUnsafeBufferPointer { $0.elementsEqual(key) } }
+                return UnsafeBufferPointer(rebasing: bytes[e.start..<e.end]).elementsEqual(key)
             }
             if entries.count > 32 { return (index[hash] ?? []).contains(where: same) }
             return entries.indices.contains(where: same)
         }
 
         mutating func insert(hash: Int, range: Range<Int>, decoded: [UInt8]?) {
-            entries.append((hash, range, decoded))
+            var slot = -1
+            if let decoded {
+                slot = decodedKeys.count
+                decodedKeys.append(decoded)
+            }
+            if entries.capacity == 0 { entries.reserveCapacity(8) }
+            entries.append((hash, range.lowerBound, range.upperBound, slot))
+            mask |= 1 << UInt64(hash & 63)
             if entries.count == 33 {
                 for (k, e) in entries.enumerated() { index[e.hash, default: []].append(k) }
             } else if entries.count > 33 {
@@ -111,16 +133,24 @@ public struct IncrementalJSONParser: Sendable {
         }
     }
 
+    /// An open container: an object or an array, its element count (0 for objects) and
+    /// where it began.
+    private struct Frame {
+        var isObject: Bool
+        var count: Int
+        var start: Int
+    }
+
     private var state: State = .value
     /// Where the text stopped being a valid prefix.
     private var invalidAt: Int? = nil
     /// Why the last step failed, when it knows better than "unexpected character".
     private var failure: JSONParseError.Code? = nil
-    // The open containers, innermost last: whether each is an object, each array's element
-    // count (0 for objects), and each object's keys so far.
-    private var kinds: [Bool] = []
-    private var counts: [Int] = []
+    // The open containers, innermost last, and the open objects' keys so far (the sets of
+    // closed objects are kept, emptied, for the next ones).
+    private var frames: [Frame] = []
     private var keySets: [KeySet] = []
+    private var openObjects = 0
     private var path: [String] = []
     private var valueStart = 0
     private var stringStart = 0
@@ -164,47 +194,54 @@ public struct IncrementalJSONParser: Sendable {
             return status
         }
         var offset = bytes.count
+        // A call's arguments are usually short: room for them at once, instead of doubling
+        // from the first delta's few bytes.
+        if bytes.capacity == 0 { bytes.reserveCapacity(Swift.max(1_024, piece.count)) }
         bytes.append(contentsOf: piece)  // all of it: the rest also serves the error's wording
         let end = min(bytes.count, options.maxInputLength)
-        while offset < bytes.count {
-            // Inside a string, plain ASCII needs no state change: skip it in one pass, up to
-            // the byte that would pass the string limit.
-            switch state {
-            case .string:
-                let limit = min(end, stringStart + 1 + options.maxStringLength)
-                offset = bytes.withUnsafeBufferPointer { buffer in
+        // One view of the bytes for the whole piece (the steps read `bytes` but never change
+        // it), instead of one per run the fast paths skip.
+        let all = bytes
+        let failedAt: Int? = all.withUnsafeBufferPointer { buffer in
+            while offset < buffer.count {
+                switch state {
+                case .string:
+                    // Inside a string, plain text needs no state change: skip it in one pass,
+                    // whole UTF-8 sequences included, up to the byte that would pass the
+                    // string limit. Anything else (a quote, an escape, a control character, a
+                    // sequence cut by the piece's end or malformed) is left to the automaton.
+                    let limit = min(end, stringStart + 1 + options.maxStringLength)
                     var j = offset
                     while j < limit {
                         let b = buffer[j]
-                        if b == 0x22 || b == 0x5C || b < 0x20 || b >= 0x80 { break }
-                        j += 1
+                        if b >= 0x20 && b < 0x80 && b != 0x22 && b != 0x5C {
+                            j += 1
+                        } else if b >= 0x80, let n = Self.wholeSequence(buffer, at: j, limit: limit) {
+                            j += n
+                        } else {
+                            break
+                        }
                     }
-                    return j
+                    offset = j
+                case .number(.integer), .number(.fraction), .number(.exponentDigits):
+                    // Digits, up to the number limit.
+                    let limit = min(end, valueStart + options.maxNumberLength)
+                    while offset < limit && isDigit(buffer[offset]) { offset += 1 }
+                case .value, .afterValue, .key, .keyRequired, .colon, .valueRequired, .done:
+                    while offset < end && isJSONWhitespace(buffer[offset]) { offset += 1 }
+                default:
+                    break
                 }
-            case .number(.integer), .number(.fraction), .number(.exponentDigits):
-                // Digits, up to the number limit.
-                let limit = min(end, valueStart + options.maxNumberLength)
-                offset = bytes.withUnsafeBufferPointer { buffer in
-                    var j = offset
-                    while j < limit && isDigit(buffer[j]) { j += 1 }
-                    return j
-                }
-            case .value, .afterValue, .key, .keyRequired, .colon, .valueRequired, .done:
-                offset = bytes.withUnsafeBufferPointer { buffer in
-                    var j = offset
-                    while j < end && isJSONWhitespace(buffer[j]) { j += 1 }
-                    return j
-                }
-            default:
-                break
+                if offset >= buffer.count { break }
+                if offset >= options.maxInputLength || !step(buffer[offset], at: offset, in: buffer) { return offset }
+                offset += 1
             }
-            if offset >= bytes.count { break }
-            if offset >= options.maxInputLength || !step(bytes[offset], at: offset) {
-                invalidAt = offset
-                status = .invalid(error(at: offset))
-                return status
-            }
-            offset += 1
+            return nil
+        }
+        if let failedAt {
+            invalidAt = failedAt
+            status = .invalid(error(at: failedAt))
+            return status
         }
         status = isComplete ? .complete : .incomplete
         return status
@@ -224,7 +261,7 @@ public struct IncrementalJSONParser: Sendable {
     }
 
     private var isComplete: Bool {
-        guard kinds.isEmpty else { return false }
+        guard frames.isEmpty else { return false }
         switch state {
         case .done: return true
         case .number(let n): return n.canEnd
@@ -252,7 +289,7 @@ public struct IncrementalJSONParser: Sendable {
     // MARK: - The automaton
 
     /// Advances over one byte; false when no continuation can be valid.
-    private mutating func step(_ b: UInt8, at offset: Int) -> Bool {
+    private mutating func step(_ b: UInt8, at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         switch state {
         case .byteOrderMark(let matched):
             let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -265,20 +302,20 @@ public struct IncrementalJSONParser: Sendable {
                 state = .byteOrderMark(matched: 1)
                 return true
             }
-            if b == 0x5D, state == .value, kinds.last == false, counts.last == 0 {
+            if b == 0x5D, state == .value, let top = frames.last, !top.isObject, top.count == 0 {
                 return close(at: offset)  // `[]`
             }
             return startValue(b, at: offset)
         case .afterValue:
             if isJSONWhitespace(b) { return true }
-            guard let isObject = kinds.last else { return false }
+            guard let isObject = frames.last?.isObject else { return false }
             switch b {
             case 0x2C where isObject:
                 state = .keyRequired
                 return true
             case 0x2C:
-                let count = counts[counts.count - 1]
-                counts[counts.count - 1] = count + 1
+                let count = frames[frames.count - 1].count
+                frames[frames.count - 1].count = count + 1
                 if recordsMilestones {
                     path[path.count - 1] = String(count)
                     milestones.append(.elementStarted(array: Array(path.dropLast()), count: count + 1))
@@ -309,7 +346,7 @@ public struct IncrementalJSONParser: Sendable {
                 return false
             }
             switch b {
-            case 0x22: return endString(isKey: isKey, at: offset)
+            case 0x22: return endString(isKey: isKey, at: offset, in: buffer)
             case 0x5C: state = .escape(isKey: isKey)
             case 0x00..<0x20: return false
             case 0x80...: return startUTF8(b, isKey: isKey)
@@ -368,7 +405,7 @@ public struct IncrementalJSONParser: Sendable {
             }
             guard n.canEnd else { return false }
             endValue(at: offset)
-            return step(b, at: offset)  // the delimiter, in the state the number left
+            return step(b, at: offset, in: buffer)  // the delimiter, in the state the number left
         case .literal(let word, let matched):
             let expected: StaticString = word == 0 ? "true" : word == 1 ? "false" : "null"
             guard b == expected.utf8Start[matched] else { return false }
@@ -418,34 +455,35 @@ public struct IncrementalJSONParser: Sendable {
         }
         if recordsMilestones { milestones.append(.valueStarted(path: path, kind: kind)) }
         if kind == .object || kind == .array {
-            if kinds.count + 1 > options.maxDepth {
+            if frames.count + 1 > options.maxDepth {
                 failure = .depthLimit
                 return false
             }
-            kinds.append(kind == .object)
-            counts.append(0)
-            if kind == .object { keySets.append(KeySet()) }
+            frames.append(Frame(isObject: kind == .object, count: 0, start: offset))
+            if kind == .object {
+                if openObjects < keySets.count {
+                    keySets[openObjects].removeAll()
+                } else {
+                    keySets.append(KeySet())
+                }
+                openObjects += 1
+            }
             if recordsMilestones { path.append(kind == .object ? "" : "0") }
             state = kind == .object ? .key : .value
-            starts.append(offset)
         }
         return true
     }
 
-    /// Where each open container began, for its completed range.
-    private var starts: [Int] = []
-
     private mutating func close(at offset: Int) -> Bool {
-        if kinds.removeLast() { keySets.removeLast() }
-        counts.removeLast()
+        let frame = frames.removeLast()
+        if frame.isObject { openObjects -= 1 }
         if recordsMilestones { path.removeLast() }
-        let start = starts.removeLast()
-        valueStart = start
+        valueStart = frame.start
         endValue(at: offset + 1)
         return true
     }
 
-    private mutating func endString(isKey: Bool, at offset: Int) -> Bool {
+    private mutating func endString(isKey: Bool, at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard isKey else {
             endValue(at: offset + 1)
             return true
@@ -453,8 +491,9 @@ public struct IncrementalJSONParser: Sendable {
         // The key as decoded, so that `"a"` and `"\u0061"` are the same key; without a
         // backslash its bytes are the key.
         let content = (stringStart + 1)..<offset
+        let raw = UnsafeBufferPointer(rebasing: buffer[content])
         var decoded: [UInt8]? = nil
-        if bytes[content].contains(0x5C) {
+        if raw.contains(0x5C) {
             guard case .string(let key)? = try? JSONParser(options: options).parse(bytes[stringStart...offset]) else {
                 return false
             }
@@ -464,18 +503,22 @@ public struct IncrementalJSONParser: Sendable {
             state = .colon
             return true
         }
-        let key = recordsMilestones ? String(decoding: decoded.map { $0[...] } ?? bytes[content], as: UTF8.self) : ""
-        let hash = decoded.map { KeySet.hash($0) } ?? KeySet.hash(bytes[content])
-        guard !keySets.isEmpty else { return false }
-        let last = keySets.count - 1
-        if options.duplicateKeys == .reject
-            && keySets[last].contains(hash: hash, range: content, decoded: decoded, in: bytes)
-        {
-            failure = .duplicateKey
-            return false
+        let hash = decoded.map { KeySet.hash($0) } ?? KeySet.hash(raw)
+        guard openObjects > 0 else { return false }
+        let last = openObjects - 1
+        if options.duplicateKeys == .reject {
+            let found =
+                decoded.map { d in d.withUnsafeBufferPointer { keySets[last].contains(hash: hash, key: $0, in: buffer) }
+                }
+                ?? keySets[last].contains(hash: hash, key: raw, in: buffer)
+            if found {
+                failure = .duplicateKey
+                return false
+            }
         }
         keySets[last].insert(hash: hash, range: content, decoded: decoded)  // in place, not copied
         if recordsMilestones {
+            let key = decoded.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: raw, as: UTF8.self)
             path[path.count - 1] = key
             milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
         }
@@ -486,11 +529,44 @@ public struct IncrementalJSONParser: Sendable {
     /// A value ended just before `end`: record it and expect what follows it.
     private mutating func endValue(at end: Int) {
         if recordsMilestones { milestones.append(.valueCompleted(path: path, range: valueStart..<end)) }
-        state = kinds.isEmpty ? .done : .afterValue
-        if kinds.last == false, counts.last == 0 {
-            counts[counts.count - 1] = 1
+        state = frames.isEmpty ? .done : .afterValue
+        if let top = frames.last, !top.isObject, top.count == 0 {
+            frames[frames.count - 1].count = 1
             if recordsMilestones { milestones.append(.elementStarted(array: Array(path.dropLast()), count: 1)) }
         }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `j` when all of it lies before `limit`,
+    /// else nil (the automaton then reads it byte by byte, across pieces, and names errors).
+    @inline(__always)
+    private static func wholeSequence(_ buffer: UnsafeBufferPointer<UInt8>, at j: Int, limit: Int) -> Int? {
+        let b = buffer[j]
+        let n: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: n = 2
+        case 0xE0:
+            n = 3
+            low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: n = 3
+        case 0xED:
+            n = 3
+            high = 0x9F
+        case 0xF0:
+            n = 4
+            low = 0x90
+        case 0xF1...0xF3: n = 4
+        case 0xF4:
+            n = 4
+            high = 0x8F
+        default: return nil
+        }
+        guard j + n <= limit else { return nil }
+        let second = buffer[j + 1]
+        guard second >= low && second <= high else { return nil }
+        for k in 2..<n where buffer[j + k] & 0xC0 != 0x80 { return nil }
+        return n
     }
 
     private mutating func startUTF8(_ b: UInt8, isKey: Bool) -> Bool {
