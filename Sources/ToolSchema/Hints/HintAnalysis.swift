@@ -218,7 +218,14 @@ struct HintAnalysis {
                     // valid call, so the model must also choose the value.
                     let declaredPath = object.appending(pair.declared)
                     let facts = validator.facts(at: declaredPath)
-                    let why = validator.validate(received, atInstancePath: declaredPath)?.first?.message
+                    // What the value must be, in the words of the value items (from the
+                    // violation's keyword and details, never its message).
+                    let why = validator.validate(received, atInstancePath: declaredPath)?.first.map {
+                        var violation = $0
+                        violation.instancePath = declaredPath
+                        let expected = valueItem(violation, received: received).expected
+                        return "expected \(expected) but got \(Self.describe(received))"
+                    }
                     fix = nil
                     newValue = placeholder(facts)
                     line =
