@@ -51,22 +51,24 @@ public struct IncrementalJSONParser: Sendable {
     /// Milestones since they were last taken (``takeMilestones()``).
     package private(set) var milestones: [Milestone] = []
 
-    private enum State: Equatable {
+    // One byte of state, and the payloads of the states that carry one beside it: a switch
+    // over a plain tag is a jump, where an enum with payloads is unpacked at every byte.
+    private enum State: UInt8 {
         case value  // expecting a value
         case afterValue  // a value ended: `,`, `]`, `}` or (top level) the end
         case key  // expecting a key or (right after `{`) `}`
         case keyRequired  // after a `,` in an object: a key, not `}`
         case colon
         case valueRequired  // after a `,` in an array: a value, not `]`
-        case string(isKey: Bool)
-        case escape(isKey: Bool)
-        case unicode(isKey: Bool, digits: Int, value: UInt32)
-        case lowSurrogateBackslash(isKey: Bool)  // after a high surrogate: `\`
-        case lowSurrogateU(isKey: Bool)  // after a high surrogate: `\u`
-        case utf8(isKey: Bool, remaining: Int, low: UInt8, high: UInt8)
-        case number(NumberState)
-        case literal(word: Int, matched: Int)  // true, false, null
-        case byteOrderMark(matched: Int)
+        case string  // inside a string (`inKey` says whose)
+        case escape  // after a backslash
+        case unicode  // `\u` and `unicodeDigits` hex digits (their value so far in `unicodeValue`)
+        case lowSurrogateBackslash  // after a high surrogate: `\`
+        case lowSurrogateU  // after a high surrogate: `\u`
+        case utf8  // inside a UTF-8 sequence: `utf8Remaining` bytes in `utf8Low...utf8High` first
+        case number  // `numberState` says where
+        case literal  // true, false, null: `literalMatched` bytes of word `literalWord`
+        case byteOrderMark  // `literalMatched` bytes of EF BB BF
         case done
     }
 
@@ -142,6 +144,15 @@ public struct IncrementalJSONParser: Sendable {
     }
 
     private var state: State = .value
+    private var inKey = false
+    private var unicodeDigits = 0
+    private var unicodeValue: UInt32 = 0
+    private var utf8Remaining = 0
+    private var utf8Low: UInt8 = 0x80
+    private var utf8High: UInt8 = 0xBF
+    private var numberState: NumberState = .minus
+    private var literalWord = 0
+    private var literalMatched = 0
     /// Where the text stopped being a valid prefix.
     private var invalidAt: Int? = nil
     /// Why the last step failed, when it knows better than "unexpected character".
@@ -223,7 +234,8 @@ public struct IncrementalJSONParser: Sendable {
                         }
                     }
                     offset = j
-                case .number(.integer), .number(.fraction), .number(.exponentDigits):
+                case .number
+                where numberState == .integer || numberState == .fraction || numberState == .exponentDigits:
                     // Digits, up to the number limit.
                     let limit = min(end, valueStart + options.maxNumberLength)
                     while offset < limit && isDigit(buffer[offset]) { offset += 1 }
@@ -264,7 +276,7 @@ public struct IncrementalJSONParser: Sendable {
         guard frames.isEmpty else { return false }
         switch state {
         case .done: return true
-        case .number(let n): return n.canEnd
+        case .number: return numberState.canEnd
         default: return false
         }
     }
@@ -291,15 +303,16 @@ public struct IncrementalJSONParser: Sendable {
     /// Advances over one byte; false when no continuation can be valid.
     private mutating func step(_ b: UInt8, at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         switch state {
-        case .byteOrderMark(let matched):
+        case .byteOrderMark:
             let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
-            guard b == mark[matched] else { return false }
-            state = matched == 2 ? .value : .byteOrderMark(matched: matched + 1)
+            guard b == mark[literalMatched] else { return false }
+            if literalMatched == 2 { state = .value } else { literalMatched += 1 }
             return true
         case .value, .valueRequired:
             if isJSONWhitespace(b) { return true }
             if b == 0xEF && offset == 0 && options.allowsByteOrderMark {
-                state = .byteOrderMark(matched: 1)
+                state = .byteOrderMark
+                literalMatched = 1
                 return true
             }
             if b == 0x5D, state == .value, let top = frames.last, !top.isObject, top.count == 0 {
@@ -332,87 +345,98 @@ public struct IncrementalJSONParser: Sendable {
             if b == 0x7D && state == .key { return close(at: offset) }
             guard b == 0x22 else { return false }
             stringStart = offset
-            state = .string(isKey: true)
+            state = .string
+            inKey = true
             return true
         case .colon:
             if isJSONWhitespace(b) { return true }
             guard b == 0x3A else { return false }
             state = .value
             return true
-        case .string(let isKey):
+        case .string:
             // The content so far: it only grows, so past the limit no continuation is valid.
             if offset - stringStart - (b == 0x22 ? 1 : 0) > options.maxStringLength {
                 failure = .stringTooLong
                 return false
             }
             switch b {
-            case 0x22: return endString(isKey: isKey, at: offset, in: buffer)
-            case 0x5C: state = .escape(isKey: isKey)
+            case 0x22: return endString(isKey: inKey, at: offset, in: buffer)
+            case 0x5C: state = .escape
             case 0x00..<0x20: return false
-            case 0x80...: return startUTF8(b, isKey: isKey)
+            case 0x80...: return startUTF8(b)
             default: break
             }
             return true
-        case .escape(let isKey):
+        case .escape:
             switch b {
-            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: state = .string(isKey: isKey)
-            case 0x75: state = .unicode(isKey: isKey, digits: 0, value: 0)
+            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: state = .string
+            case 0x75:
+                state = .unicode
+                unicodeDigits = 0
+                unicodeValue = 0
             default: return false
             }
             return true
-        case .unicode(let isKey, let digits, let value):
+        case .unicode:
             guard let digit = Self.hex(b) else { return false }
-            let v = value << 4 | digit
-            guard digits == 3 else {
-                state = .unicode(isKey: isKey, digits: digits + 1, value: v)
+            let v = unicodeValue << 4 | digit
+            guard unicodeDigits == 3 else {
+                unicodeDigits += 1
+                unicodeValue = v
                 return true
             }
             if highSurrogate != 0 {
                 guard (0xDC00...0xDFFF).contains(v) else { return false }
                 highSurrogate = 0
-                state = .string(isKey: isKey)
+                state = .string
             } else if (0xD800...0xDBFF).contains(v) {
                 highSurrogate = v
-                state = .lowSurrogateBackslash(isKey: isKey)
+                state = .lowSurrogateBackslash
             } else if (0xDC00...0xDFFF).contains(v) {
                 return false  // a lone low surrogate
             } else {
-                state = .string(isKey: isKey)
+                state = .string
             }
             return true
-        case .lowSurrogateBackslash(let isKey):
+        case .lowSurrogateBackslash:
             guard b == 0x5C else { return false }
-            state = .lowSurrogateU(isKey: isKey)
+            state = .lowSurrogateU
             return true
-        case .lowSurrogateU(let isKey):
+        case .lowSurrogateU:
             guard b == 0x75 else { return false }
-            state = .unicode(isKey: isKey, digits: 0, value: 0)
+            state = .unicode
+            unicodeDigits = 0
+            unicodeValue = 0
             return true
-        case .utf8(let isKey, let remaining, let low, let high):
-            guard b >= low && b <= high else { return false }
-            state =
-                remaining == 1
-                ? .string(isKey: isKey) : .utf8(isKey: isKey, remaining: remaining - 1, low: 0x80, high: 0xBF)
+        case .utf8:
+            guard b >= utf8Low && b <= utf8High else { return false }
+            if utf8Remaining == 1 {
+                state = .string
+            } else {
+                utf8Remaining -= 1
+                utf8Low = 0x80
+                utf8High = 0xBF
+            }
             return true
-        case .number(let n):
-            if let next = Self.advance(n, b) {
+        case .number:
+            if let next = Self.advance(numberState, b) {
                 if offset - valueStart + 1 > options.maxNumberLength {
                     failure = .numberTooLong
                     return false
                 }
-                state = .number(next)
+                numberState = next
                 return true
             }
-            guard n.canEnd else { return false }
+            guard numberState.canEnd else { return false }
             endValue(at: offset)
             return step(b, at: offset, in: buffer)  // the delimiter, in the state the number left
-        case .literal(let word, let matched):
-            let expected: StaticString = word == 0 ? "true" : word == 1 ? "false" : "null"
-            guard b == expected.utf8Start[matched] else { return false }
-            if matched + 1 == expected.utf8CodeUnitCount {
+        case .literal:
+            let expected: StaticString = literalWord == 0 ? "true" : literalWord == 1 ? "false" : "null"
+            guard b == expected.utf8Start[literalMatched] else { return false }
+            if literalMatched + 1 == expected.utf8CodeUnitCount {
                 endValue(at: offset + 1)
             } else {
-                state = .literal(word: word, matched: matched + 1)
+                literalMatched += 1
             }
             return true
         case .done:
@@ -431,25 +455,35 @@ public struct IncrementalJSONParser: Sendable {
         case 0x22:
             kind = .string
             stringStart = offset
-            state = .string(isKey: false)
+            state = .string
+            inKey = false
         case 0x2D:
             kind = .number
-            state = .number(.minus)
+            state = .number
+            numberState = .minus
         case 0x30:
             kind = .number
-            state = .number(.zero)
+            state = .number
+            numberState = .zero
         case 0x31...0x39:
             kind = .number
-            state = .number(.integer)
+            state = .number
+            numberState = .integer
         case 0x74:
             kind = .boolean
-            state = .literal(word: 0, matched: 1)
+            state = .literal
+            literalWord = 0
+            literalMatched = 1
         case 0x66:
             kind = .boolean
-            state = .literal(word: 1, matched: 1)
+            state = .literal
+            literalWord = 1
+            literalMatched = 1
         case 0x6E:
             kind = .null
-            state = .literal(word: 2, matched: 1)
+            state = .literal
+            literalWord = 2
+            literalMatched = 1
         default:
             return false
         }
@@ -569,17 +603,28 @@ public struct IncrementalJSONParser: Sendable {
         return n
     }
 
-    private mutating func startUTF8(_ b: UInt8, isKey: Bool) -> Bool {
+    private mutating func startUTF8(_ b: UInt8) -> Bool {
+        utf8Low = 0x80
+        utf8High = 0xBF
         switch b {
-        case 0xC2...0xDF: state = .utf8(isKey: isKey, remaining: 1, low: 0x80, high: 0xBF)
-        case 0xE0: state = .utf8(isKey: isKey, remaining: 2, low: 0xA0, high: 0xBF)
-        case 0xE1...0xEC, 0xEE, 0xEF: state = .utf8(isKey: isKey, remaining: 2, low: 0x80, high: 0xBF)
-        case 0xED: state = .utf8(isKey: isKey, remaining: 2, low: 0x80, high: 0x9F)
-        case 0xF0: state = .utf8(isKey: isKey, remaining: 3, low: 0x90, high: 0xBF)
-        case 0xF1...0xF3: state = .utf8(isKey: isKey, remaining: 3, low: 0x80, high: 0xBF)
-        case 0xF4: state = .utf8(isKey: isKey, remaining: 3, low: 0x80, high: 0x8F)
+        case 0xC2...0xDF: utf8Remaining = 1
+        case 0xE0:
+            utf8Remaining = 2
+            utf8Low = 0xA0
+        case 0xE1...0xEC, 0xEE, 0xEF: utf8Remaining = 2
+        case 0xED:
+            utf8Remaining = 2
+            utf8High = 0x9F
+        case 0xF0:
+            utf8Remaining = 3
+            utf8Low = 0x90
+        case 0xF1...0xF3: utf8Remaining = 3
+        case 0xF4:
+            utf8Remaining = 3
+            utf8High = 0x8F
         default: return false
         }
+        state = .utf8
         return true
     }
 
