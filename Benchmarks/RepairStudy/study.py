@@ -91,15 +91,17 @@ def main():
     temperature = arg("--temperature", 1.0)
     seed = arg("--seed", 7)
     limit = arg("--limit", 0)
+    # The model the server says it serves (llama-server's /props), else $MODEL.
     model = os.environ.get("MODEL", "qwen2.5-coder-1.5b")
-    stamp = datetime.date.today().isoformat()
-    out_path = arg("--out", os.path.join(HERE, f"records-{model}-{stamp}.jsonl"))
     try:
         with urllib.request.urlopen(base.rstrip("/").removesuffix("/v1") + "/props", timeout=10) as r:
             props = json.loads(r.read())
         server = props.get("build_info") or props.get("model_path", "llama-server")
+        model = props.get("model_alias") or model
     except Exception:
         server = "llama-server"
+    stamp = datetime.date.today().isoformat()
+    out_path = arg("--out", os.path.join(HERE, f"records-{model}-{stamp}.jsonl"))
     tools_by_spec = {}
     all_tasks = task_set.tasks()
     if limit:
