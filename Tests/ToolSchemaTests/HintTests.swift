@@ -491,12 +491,13 @@ struct HintCase: Sendable, CustomTestStringConvertible {
     }
 
     @Test(
-        "names relate by case and separators, plural, an added word, a small edit, an abbreviation",
+        "names relate by case and separators, plural, an added word, a small edit, an abbreviation, a synonym",
         arguments: [
             ("cityName", "city_name", true), ("units", "unit", true), ("passenger_name", "passenger_names", true),
             ("to_airport", "to", true), ("travel_date", "date", true), ("city", "city_name", true),
             ("prority", "priority", true), ("qty", "quantity", true), ("station", "to", false), ("a", "b", false),
-            ("categories", "category", true), ("boxes", "box", true),
+            ("categories", "category", true), ("boxes", "box", true), ("max_results", "limit", true),
+            ("origin", "from", true), ("Destination", "to", true), ("colour", "limit", false), ("q", "limit", false),
         ]
     )
     func relations(_ written: String, _ declared: String, _ related: Bool) {
