@@ -478,6 +478,25 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         )
     }
 
+    @Test("a value one anyOf branch fixes names what every branch allows there, and guesses no short word")
+    func branchAlternatives() throws {
+        let order = try HintCase.validator("create_order.json")
+        func hint(_ method: String) -> ModelHint {
+            let text =
+                #"{"items": [{"sku": "SKU-1042", "quantity": 2}], "shipping_address": {"street": "1 Road", "city": "Dalian", "postal_code": "116000", "country": "CN"}, "payment": {"method": "\#(method)"}}"#
+            return ModelHint(check: order.check(arguments: text, mode: .strict), tool: "create_order", validator: order)
+        }
+        let cash = hint("cash")
+        #expect(
+            cash.text.contains(#"expected one of "card", "balance" but got "cash"; choose one of them."#),
+            "\(cash.text)"
+        )
+        #expect(!cash.isExactlyActionable)
+        let spelled = hint("Balance")
+        #expect(spelled.isExactlyActionable, "\(spelled.text)")
+        #expect(spelled.correctedArguments?["payment"]?["method"] == "balance")
+    }
+
     @Test("a name two parameters fit equally is a choice, not a guess")
     func ambiguous() {
         let check = booking.check(

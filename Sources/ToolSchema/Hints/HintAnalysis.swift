@@ -442,7 +442,10 @@ struct HintAnalysis {
             }
             return item(.wrongType, Self.words(types), nil, "")
         case "enum", "const":
-            let allowed = e.details.allowedValues ?? []
+            // In a branch of an `anyOf`/`oneOf`, the values the other branches allow at the
+            // same place count too: `"cash"` where one form takes `"card"` and another
+            // `"balance"` is told both, not only the nearest form's.
+            let allowed = branchAlternatives(at: path) ?? e.details.allowedValues ?? []
             let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
             let expected = allowed.count == 1 ? list : "one of \(list)"
             // One allowed value is a certain fix only when the model's value is a spelling of
@@ -468,8 +471,10 @@ struct HintAnalysis {
                     )
                 }
             }
+            // Two edits in a short word change half of it (`cash` and `card`): a guess, not a
+            // spelling.
             if case .string(let s)? = received,
-                let best = TextMatching.closest(to: s, in: strings, maxDistance: max(2, s.count / 3))
+                let best = TextMatching.closest(to: s, in: strings, maxDistance: s.count <= 5 ? 1 : max(2, s.count / 3))
             {
                 return item(
                     .notAllowedValue,
@@ -607,6 +612,24 @@ struct HintAnalysis {
         // become the JSON value null.
         guard valid.count == 1 else { return nil }
         return valid[0]
+    }
+
+    /// The values the `anyOf`/`oneOf` branches of the parent object's schema allow for the
+    /// property at `path` (each branch's `const` or `enum` there), when there are several.
+    func branchAlternatives(at path: JSONPointer) -> [JSONValue]? {
+        guard let parent = path.parent, let name = path.tokens.last,
+            let index = validator.nodeIndex(atInstancePath: parent)
+        else { return nil }
+        let node = validator.resolvedNode(index)
+        var values: [JSONValue] = []
+        for branch in node.anyOf + node.oneOf {
+            guard let child = validator.resolvedNode(branch).property(name) else { continue }
+            let allowed = validator.resolvedNode(child)
+            for v in allowed.enumValues ?? allowed.constValue.map({ [$0] }) ?? [] where !values.contains(v) {
+                values.append(v)
+            }
+        }
+        return values.count > 1 ? values : nil
     }
 
     /// Count words a model writes for a small number, in English and Chinese.
