@@ -445,7 +445,8 @@ struct HintAnalysis {
             // In a branch of an `anyOf`/`oneOf`, the values the other branches allow at the
             // same place count too: `"cash"` where one form takes `"card"` and another
             // `"balance"` is told both, not only the nearest form's.
-            let allowed = branchAlternatives(at: path) ?? e.details.allowedValues ?? []
+            let inBranch = e.schemaPath.tokens.contains { $0 == "anyOf" || $0 == "oneOf" }
+            let allowed = (inBranch ? branchAlternatives(at: path) : nil) ?? e.details.allowedValues ?? []
             let list = allowed.map { $0.jsonString() }.joined(separator: ", ")
             let expected = allowed.count == 1 ? list : "one of \(list)"
             // One allowed value is a certain fix only when the model's value is a spelling of
