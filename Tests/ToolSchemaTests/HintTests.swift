@@ -497,6 +497,28 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         #expect(spelled.correctedArguments?["payment"]?["method"] == "balance")
     }
 
+    @Test("repeated items are sent once each in a short array; a long one gets no pairwise work")
+    func uniqueItems() throws {
+        let tags = try Validator([
+            "type": "object", "properties": ["tags": ["type": "array", "uniqueItems": true]],
+        ])
+        let short = ModelHint(
+            check: tags.check(arguments: #"{"tags": ["a", "b", "a"]}"#, mode: .strict),
+            tool: "t",
+            validator: tags
+        )
+        #expect(short.text.contains(#"send ["a","b"]"#), "\(short.text)")
+        #expect(short.isExactlyActionable)
+        let many = "[" + Array(repeating: "1", count: 5_000).joined(separator: ",") + "]"
+        let long = ModelHint(
+            check: tags.check(arguments: #"{"tags": \#(many)}"#, mode: .strict),
+            tool: "t",
+            validator: tags
+        )
+        #expect(!long.isExactlyActionable)
+        #expect(long.text.contains("expected unique items"))
+    }
+
     @Test("a name two parameters fit equally is a choice, not a guess")
     func ambiguous() {
         let check = booking.check(
