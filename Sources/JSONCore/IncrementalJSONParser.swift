@@ -214,6 +214,7 @@ public struct IncrementalJSONParser: Sendable {
         // it), instead of one per run the fast paths skip.
         let all = bytes
         let failedAt: Int? = all.withUnsafeBufferPointer { buffer in
+            let span = buffer.span
             while offset < buffer.count {
                 switch state {
                 case .string:
@@ -227,7 +228,9 @@ public struct IncrementalJSONParser: Sendable {
                         let b = buffer[j]
                         if b >= 0x20 && b < 0x80 && b != 0x22 && b != 0x5C {
                             j += 1
-                        } else if b >= 0x80, let n = Self.wholeSequence(buffer, at: j, limit: limit) {
+                        } else if b >= 0x80, case let n = UTF8Validation.sequenceLength(span, at: j, end: limit), n > 0
+                        {
+                            // A whole sequence, before the piece's end and the limit.
                             j += n
                         } else {
                             break
@@ -570,60 +573,11 @@ public struct IncrementalJSONParser: Sendable {
         }
     }
 
-    /// The length of the well-formed UTF-8 sequence at `j` when all of it lies before `limit`,
-    /// else nil (the automaton then reads it byte by byte, across pieces, and names errors).
-    @inline(__always)
-    private static func wholeSequence(_ buffer: UnsafeBufferPointer<UInt8>, at j: Int, limit: Int) -> Int? {
-        let b = buffer[j]
-        let n: Int
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: n = 2
-        case 0xE0:
-            n = 3
-            low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: n = 3
-        case 0xED:
-            n = 3
-            high = 0x9F
-        case 0xF0:
-            n = 4
-            low = 0x90
-        case 0xF1...0xF3: n = 4
-        case 0xF4:
-            n = 4
-            high = 0x8F
-        default: return nil
-        }
-        guard j + n <= limit else { return nil }
-        let second = buffer[j + 1]
-        guard second >= low && second <= high else { return nil }
-        for k in 2..<n where buffer[j + k] & 0xC0 != 0x80 { return nil }
-        return n
-    }
-
     private mutating func startUTF8(_ b: UInt8) -> Bool {
-        utf8Low = 0x80
-        utf8High = 0xBF
-        switch b {
-        case 0xC2...0xDF: utf8Remaining = 1
-        case 0xE0:
-            utf8Remaining = 2
-            utf8Low = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: utf8Remaining = 2
-        case 0xED:
-            utf8Remaining = 2
-            utf8High = 0x9F
-        case 0xF0:
-            utf8Remaining = 3
-            utf8Low = 0x90
-        case 0xF1...0xF3: utf8Remaining = 3
-        case 0xF4:
-            utf8Remaining = 3
-            utf8High = 0x8F
-        default: return false
-        }
+        guard let (length, low, high) = UTF8Validation.lead(b) else { return false }
+        utf8Remaining = length - 1
+        utf8Low = low
+        utf8High = high
         state = .utf8
         return true
     }

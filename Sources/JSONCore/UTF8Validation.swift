@@ -1,31 +1,34 @@
 /// UTF-8 validation by the table in RFC 3629, section 4, with a reason for each failure.
 package enum UTF8Validation {
-    /// The length of the well-formed sequence at `i`, or 0 when it is ill-formed.
+    /// What a lead byte announces (RFC 3629's table): the sequence's length and the range its
+    /// second byte must fall in (the later ones are plain continuation bytes); nil for an
+    /// ASCII byte, a continuation byte or one that never appears in UTF-8.
+    @inline(__always)
+    package static func lead(_ b0: UInt8) -> (length: Int, low: UInt8, high: UInt8)? {
+        switch b0 {
+        case 0xC2...0xDF: (2, 0x80, 0xBF)
+        case 0xE0: (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (3, 0x80, 0xBF)
+        case 0xED: (3, 0x80, 0x9F)
+        case 0xF0: (4, 0x90, 0xBF)
+        case 0xF1...0xF3: (4, 0x80, 0xBF)
+        case 0xF4: (4, 0x80, 0x8F)
+        default: nil
+        }
+    }
+
+    /// The length of the well-formed sequence at `i`, or 0 when it is ill-formed or does not
+    /// end before `end`.
     @inline(__always)
     package static func sequenceLength(_ bytes: Span<UInt8>, at i: Int, end: Int) -> Int {
         let b0 = bytes[i]
         if b0 < 0x80 { return 1 }
-        @inline(__always) func cont(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            i + k < end && bytes[i + k] >= low && bytes[i + k] <= high
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-            return cont(1) ? 2 : 0
-        case 0xE0:
-            return cont(1, 0xA0) && cont(2) ? 3 : 0
-        case 0xE1...0xEC, 0xEE...0xEF:
-            return cont(1) && cont(2) ? 3 : 0
-        case 0xED:
-            return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
-        case 0xF0:
-            return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3:
-            return cont(1) && cont(2) && cont(3) ? 4 : 0
-        case 0xF4:
-            return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
-        default:
-            return 0
-        }
+        guard let (n, low, high) = lead(b0), i + n <= end else { return 0 }
+        let b1 = bytes[i + 1]
+        guard b1 >= low && b1 <= high else { return 0 }
+        if n >= 3 && bytes[i + 2] & 0xC0 != 0x80 { return 0 }
+        if n == 4 && bytes[i + 3] & 0xC0 != 0x80 { return 0 }
+        return n
     }
 
     /// Why the sequence at `i` is ill-formed, in words.
