@@ -495,6 +495,21 @@ struct HintCase: Sendable, CustomTestStringConvertible {
         let spelled = hint("Balance")
         #expect(spelled.isExactlyActionable, "\(spelled.text)")
         #expect(spelled.correctedArguments?["payment"]?["method"] == "balance")
+        // A branch that lists no values there may take others: no list is claimed then.
+        let open = try Validator([
+            "type": "object",
+            "anyOf": [
+                ["properties": ["kind": ["const": "a"], "n": ["type": "integer"]], "required": ["kind", "n"]],
+                ["properties": ["kind": ["const": "b"], "n": ["type": "string"]], "required": ["kind", "n"]],
+                ["properties": ["kind": ["type": "string"], "m": ["type": "integer"]], "required": ["kind", "m"]],
+            ],
+        ])
+        let loose = ModelHint(
+            check: open.check(arguments: #"{"kind": "zzz", "n": 1}"#, mode: .strict),
+            tool: "t",
+            validator: open
+        )
+        #expect(!loose.text.contains("one of"), "\(loose.text)")
     }
 
     @Test("repeated items are sent once each in a short array; a long one gets no pairwise work")

@@ -618,7 +618,9 @@ struct HintAnalysis {
     }
 
     /// The values the `anyOf`/`oneOf` branches of the parent object's schema allow for the
-    /// property at `path` (each branch's `const` or `enum` there), when there are several.
+    /// property at `path` (each branch's `const` or `enum` there), when there are several and
+    /// every branch lists its own: a branch that declares no such list, or no such property,
+    /// may take other values, and then the list would say less than the schema.
     func branchAlternatives(at path: JSONPointer) -> [JSONValue]? {
         guard let parent = path.parent, let name = path.tokens.last,
             let index = validator.nodeIndex(atInstancePath: parent)
@@ -626,11 +628,10 @@ struct HintAnalysis {
         let node = validator.resolvedNode(index)
         var values: [JSONValue] = []
         for branch in node.anyOf + node.oneOf {
-            guard let child = validator.resolvedNode(branch).property(name) else { continue }
+            guard let child = validator.resolvedNode(branch).property(name) else { return nil }
             let allowed = validator.resolvedNode(child)
-            for v in allowed.enumValues ?? allowed.constValue.map({ [$0] }) ?? [] where !values.contains(v) {
-                values.append(v)
-            }
+            guard let listed = allowed.enumValues ?? allowed.constValue.map({ [$0] }) else { return nil }
+            for v in listed where !values.contains(v) { values.append(v) }
         }
         return values.count > 1 ? values : nil
     }
