@@ -78,69 +78,33 @@ public struct IncrementalJSONParser: Sendable {
         var canEnd: Bool { self == .zero || self == .integer || self == .fraction || self == .exponentDigits }
     }
 
-    /// An object's keys so far, for duplicate detection, as places in the received bytes (a
-    /// key with escapes as its decoded bytes), found by a hash: no key is copied.
-    struct KeySet: Sendable {
-        // Trivial entries (no reference inside), so growing and clearing them touches no
-        // reference counts; a key with escapes keeps its decoded bytes on the side.
-        private var entries: [(hash: Int, start: Int, end: Int, decoded: Int)] = []
-        private var decodedKeys: [[UInt8]] = []
-        private var index: [Int: [Int]] = [:]  // hash to entries, once there are many
-        private var mask: UInt64 = 0  // one bit per hash seen (its low six bits)
-
-        /// FNV-1a over the key's decoded bytes.
-        static func hash(_ key: some Collection<UInt8>) -> Int {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            return Int(truncatingIfNeeded: h)
-        }
-
-        /// Empties the set for the next object, keeping its storage.
-        mutating func removeAll() {
-            entries.removeAll(keepingCapacity: true)
-            mask = 0
-            if !decodedKeys.isEmpty { decodedKeys.removeAll(keepingCapacity: true) }
-            if !index.isEmpty { index.removeAll(keepingCapacity: true) }
-        }
-
-        /// Whether the key `key` (its decoded bytes), whose hash is `hash`, is in the set;
-        /// `bytes` holds the keys the set records as places.
-        func contains(hash: Int, key: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            // A key whose hash bit is not set cannot be here: most keys stop at this test.
-            guard mask & (1 << UInt64(hash & 63)) != 0 else { return false }
-            func same(_ k: Int) -> Bool {
-                let e = entries[k]
-                guard e.hash == hash else { return false }
-                if e.decoded >= 0 { return decodedKeys[e.decoded].withUnsafeBufferPointer { $0.elementsEqual(key) } }
-                return UnsafeBufferPointer(rebasing: bytes[e.start..<e.end]).elementsEqual(key)
-            }
-            if entries.count > 32 { return (index[hash] ?? []).contains(where: same) }
-            return entries.indices.contains(where: same)
-        }
-
-        mutating func insert(hash: Int, range: Range<Int>, decoded: [UInt8]?) {
-            var slot = -1
-            if let decoded {
-                slot = decodedKeys.count
-                decodedKeys.append(decoded)
-            }
-            if entries.capacity == 0 { entries.reserveCapacity(8) }
-            entries.append((hash, range.lowerBound, range.upperBound, slot))
-            mask |= 1 << UInt64(hash & 63)
-            if entries.count == 33 {
-                for (k, e) in entries.enumerated() { index[e.hash, default: []].append(k) }
-            } else if entries.count > 33 {
-                index[hash, default: []].append(entries.count - 1)
-            }
-        }
+    /// A key of an open object, for duplicate detection: its place in the received bytes, or
+    /// (a key with escapes) its decoded bytes in `decodedKeys`. Trivial, so that growing and
+    /// truncating the stack of keys touches no reference counts.
+    private struct KeyEntry {
+        var hash: Int
+        var start: Int
+        var end: Int
+        var decoded: Int  // index into `decodedKeys`, or -1
     }
 
-    /// An open container: an object or an array, its element count (0 for objects) and
-    /// where it began.
+    /// An open container: an object or an array, its element count (0 for objects), where it
+    /// began and, for an object, where its keys begin on the key stack and a bit for each
+    /// key hash seen (its low six bits), which most new keys stop at.
     private struct Frame {
         var isObject: Bool
         var count: Int
         var start: Int
+        var keyStart: Int
+        var decodedStart: Int
+        var mask: UInt64
+    }
+
+    /// FNV-1a over a key's decoded bytes.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h)
     }
 
     private var state: State = .value
@@ -157,11 +121,14 @@ public struct IncrementalJSONParser: Sendable {
     private var invalidAt: Int? = nil
     /// Why the last step failed, when it knows better than "unexpected character".
     private var failure: JSONParseError.Code? = nil
-    // The open containers, innermost last, and the open objects' keys so far (the sets of
-    // closed objects are kept, emptied, for the next ones).
+    // The open containers, innermost last, and the open objects' keys so far, as one stack
+    // (an object's keys are the entries from its frame's `keyStart`: nested objects close
+    // first); objects of more than 32 keys are also indexed by hash.
     private var frames: [Frame] = []
-    private var keySets: [KeySet] = []
-    private var openObjects = 0
+    private var keys: [KeyEntry] = []
+    private var decodedKeys: [[UInt8]] = []
+    private var keyIndex: [Int: [Int]] = [:]
+    private var keyEscaped = false
     private var path: [String] = []
     private var valueStart = 0
     private var stringStart = 0
@@ -181,23 +148,24 @@ public struct IncrementalJSONParser: Sendable {
     /// misspelled word such as `True` whole before naming it).
     @discardableResult
     public mutating func feed(_ piece: [UInt8]) -> Status {
-        feed(piece[...])
+        // Through a borrowed view of the piece: no reference count changes per piece.
+        piece.withUnsafeBufferPointer { feedPiece($0) }
     }
 
     /// Reads the next piece, a slice of a larger buffer.
     @discardableResult
     public mutating func feed(_ piece: ArraySlice<UInt8>) -> Status {
-        feedPiece(piece)
+        piece.withUnsafeBufferPointer { feedPiece($0) }
     }
 
     /// Reads the next piece and returns the verdict on everything so far. Once `invalid`, it
     /// stays so; later pieces only let the error match the whole-text parser's.
     @discardableResult
     public mutating func feed(_ piece: some Sequence<UInt8>) -> Status {
-        feedPiece(Array(piece)[...])
+        Array(piece).withUnsafeBufferPointer { feedPiece($0) }
     }
 
-    private mutating func feedPiece(_ piece: ArraySlice<UInt8>) -> Status {
+    private mutating func feedPiece(_ piece: UnsafeBufferPointer<UInt8>) -> Status {
         if case .invalid = status, let invalidAt {
             let before = bytes.count
             bytes.append(contentsOf: piece)
@@ -210,9 +178,11 @@ public struct IncrementalJSONParser: Sendable {
         if bytes.capacity == 0 { bytes.reserveCapacity(Swift.max(1_024, piece.count)) }
         bytes.append(contentsOf: piece)  // all of it: the rest also serves the error's wording
         let end = min(bytes.count, options.maxInputLength)
-        // One view of the bytes for the whole piece (the steps read `bytes` but never change
-        // it), instead of one per run the fast paths skip.
-        let all = bytes
+        // The steps read the bytes but never change them, and take them as one view for the
+        // whole piece: moved out of the parser meanwhile, which a copy would do with a
+        // reference count change at each end.
+        var all: [UInt8] = []
+        swap(&all, &bytes)
         let failedAt: Int? = all.withUnsafeBufferPointer { buffer in
             let span = buffer.span
             while offset < buffer.count {
@@ -253,13 +223,20 @@ public struct IncrementalJSONParser: Sendable {
             }
             return nil
         }
+        swap(&all, &bytes)
         if let failedAt {
             invalidAt = failedAt
             status = .invalid(error(at: failedAt))
             return status
         }
-        status = isComplete ? .complete : .incomplete
-        return status
+        // The verdict as a literal, and stored only when it changes: `Status` has a payload
+        // case, so copying or overwriting the stored one goes through its value witnesses.
+        if isComplete {
+            if status != .complete { status = .complete }
+            return .complete
+        }
+        if status != .incomplete { status = .incomplete }
+        return .incomplete
     }
 
     /// The value, parsed from every byte received by ``JSONParser`` with the same options.
@@ -350,6 +327,7 @@ public struct IncrementalJSONParser: Sendable {
             stringStart = offset
             state = .string
             inKey = true
+            keyEscaped = false
             return true
         case .colon:
             if isJSONWhitespace(b) { return true }
@@ -363,8 +341,12 @@ public struct IncrementalJSONParser: Sendable {
                 return false
             }
             switch b {
-            case 0x22: return endString(isKey: inKey, at: offset, in: buffer)
-            case 0x5C: state = .escape
+            case 0x22:
+                if inKey { return endKey(at: offset, in: buffer) }
+                endValue(at: offset + 1)
+            case 0x5C:
+                state = .escape
+                keyEscaped = true
             case 0x00..<0x20: return false
             case 0x80...: return startUTF8(b)
             default: break
@@ -496,15 +478,16 @@ public struct IncrementalJSONParser: Sendable {
                 failure = .depthLimit
                 return false
             }
-            frames.append(Frame(isObject: kind == .object, count: 0, start: offset))
-            if kind == .object {
-                if openObjects < keySets.count {
-                    keySets[openObjects].removeAll()
-                } else {
-                    keySets.append(KeySet())
-                }
-                openObjects += 1
-            }
+            frames.append(
+                Frame(
+                    isObject: kind == .object,
+                    count: 0,
+                    start: offset,
+                    keyStart: keys.count,
+                    decodedStart: decodedKeys.count,
+                    mask: 0
+                )
+            )
             if recordsMilestones { path.append(kind == .object ? "" : "0") }
             state = kind == .object ? .key : .value
         }
@@ -513,54 +496,109 @@ public struct IncrementalJSONParser: Sendable {
 
     private mutating func close(at offset: Int) -> Bool {
         let frame = frames.removeLast()
-        if frame.isObject { openObjects -= 1 }
+        if frame.isObject && keys.count > frame.keyStart {
+            // The object's keys leave the stack (and the index, where each list ends with
+            // them: they are its latest entries).
+            if keys.count - frame.keyStart > 32 {
+                for k in frame.keyStart..<keys.count {
+                    let h = keys[k].hash
+                    _ = keyIndex[h, default: []].popLast()
+                    if keyIndex[h]?.isEmpty == true { keyIndex[h] = nil }
+                }
+            }
+            keys.removeLast(keys.count - frame.keyStart)
+            if decodedKeys.count > frame.decodedStart {
+                decodedKeys.removeLast(decodedKeys.count - frame.decodedStart)
+            }
+        }
         if recordsMilestones { path.removeLast() }
         valueStart = frame.start
         endValue(at: offset + 1)
         return true
     }
 
-    private mutating func endString(isKey: Bool, at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard isKey else {
-            endValue(at: offset + 1)
-            return true
-        }
+    /// A key ended at the quote at `offset`: check it against its object's keys so far and
+    /// expect the colon.
+    private mutating func endKey(at offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         // The key as decoded, so that `"a"` and `"\u0061"` are the same key; without a
         // backslash its bytes are the key.
         let content = (stringStart + 1)..<offset
         let raw = UnsafeBufferPointer(rebasing: buffer[content])
         var decoded: [UInt8]? = nil
-        if raw.contains(0x5C) {
-            guard case .string(let key)? = try? JSONParser(options: options).parse(bytes[stringStart...offset]) else {
-                return false
-            }
+        if keyEscaped {
+            let quoted = UnsafeBufferPointer(rebasing: buffer[stringStart...offset])
+            guard case .string(let key)? = try? JSONParser(options: options).parse(quoted) else { return false }
             decoded = Array(key.utf8)
         }
-        guard options.duplicateKeys == .reject || recordsMilestones else {
-            state = .colon
-            return true
-        }
-        let hash = decoded.map { KeySet.hash($0) } ?? KeySet.hash(raw)
-        guard openObjects > 0 else { return false }
-        let last = openObjects - 1
+        state = .colon
+        guard options.duplicateKeys == .reject || recordsMilestones else { return true }
+        guard !frames.isEmpty else { return false }
+        let hash = decoded.map { d in d.withUnsafeBufferPointer { Self.hash($0) } } ?? Self.hash(raw)
         if options.duplicateKeys == .reject {
-            let found =
-                decoded.map { d in d.withUnsafeBufferPointer { keySets[last].contains(hash: hash, key: $0, in: buffer) }
-                }
-                ?? keySets[last].contains(hash: hash, key: raw, in: buffer)
+            // (No closure on the usual path: one calling a method would copy the parser.)
+            let found: Bool
+            if let decoded {
+                found = decoded.withUnsafeBufferPointer { isKnownKey(hash: hash, key: $0, in: buffer) }
+            } else {
+                found = isKnownKey(hash: hash, key: raw, in: buffer)
+            }
             if found {
                 failure = .duplicateKey
                 return false
             }
         }
-        keySets[last].insert(hash: hash, range: content, decoded: decoded)  // in place, not copied
+        let top = frames.count - 1
+        var slot = -1
+        if let decoded {
+            slot = decodedKeys.count
+            decodedKeys.append(decoded)
+        }
+        if keys.capacity == 0 { keys.reserveCapacity(16) }
+        keys.append(KeyEntry(hash: hash, start: content.lowerBound, end: content.upperBound, decoded: slot))
+        frames[top].mask |= 1 << UInt64(hash & 63)
+        let count = keys.count - frames[top].keyStart
+        if count == 33 {
+            for k in frames[top].keyStart..<keys.count { keyIndex[keys[k].hash, default: []].append(k) }
+        } else if count > 33 {
+            keyIndex[hash, default: []].append(keys.count - 1)
+        }
         if recordsMilestones {
             let key = decoded.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: raw, as: UTF8.self)
             path[path.count - 1] = key
             milestones.append(.keyCompleted(object: Array(path.dropLast()), key: key))
         }
-        state = .colon
         return true
+    }
+
+    /// Whether the innermost object already has the key `key` (its decoded bytes), whose hash
+    /// is `hash`.
+    @inline(__always)  // called on the parser in place: a call would copy it
+    private func isKnownKey(hash: Int, key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        let top = frames[frames.count - 1]
+        // A key whose hash bit is not set cannot be there: most keys stop at this test.
+        guard top.mask & (1 << UInt64(hash & 63)) != 0 else { return false }
+        if keys.count - top.keyStart > 32 {
+            guard let list = keyIndex[hash] else { return false }
+            for k in list.reversed() {
+                if k < top.keyStart { break }
+                if sameKey(keys[k], key, in: buffer) { return true }
+            }
+            return false
+        }
+        for k in top.keyStart..<keys.count where keys[k].hash == hash {
+            if sameKey(keys[k], key, in: buffer) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func sameKey(
+        _ e: KeyEntry,
+        _ key: UnsafeBufferPointer<UInt8>,
+        in buffer: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if e.decoded >= 0 { return decodedKeys[e.decoded].withUnsafeBufferPointer { $0.elementsEqual(key) } }
+        return UnsafeBufferPointer(rebasing: buffer[e.start..<e.end]).elementsEqual(key)
     }
 
     /// A value ended just before `end`: record it and expect what follows it.

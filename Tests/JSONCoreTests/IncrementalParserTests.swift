@@ -10,6 +10,7 @@ import Testing
         "0", "-12", "1e400", "12345678901234567890123", #""北京 😀 \u00e9 \ud83d\ude00 \n\t\"\\\/""#, "true", "null",
         #"{"a": {"b": {"c": [{"d": "e"}]}}, "f": ""}"#, #"{"\u0061": 1, "b": 2}"#, "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]",
         "\n\r\t [ 1 , 2 ] \n", #"{"k":"\u0000"}"#, #"{"数量": 2, "乗客": ["张伟", "李娜"]}"#,
+        #"{"a": {"a": 1, "b": {"a": 2}}, "b": {"\u0062": 3, "a": []}, "c": 4}"#,
     ]
 
     static let invalid: [String] = [
@@ -17,6 +18,7 @@ import Testing
         #"{"a" 1}"#, #"{"a": 1 "b": 2}"#, #"{a: 1}"#, "{'a': 1}", #"["a\x"]"#, #""\ud800""#, #""\ud800\n""#,
         #""\udc00""#, "\"a\u{01}b\"", #"{"a": 1, "a": 2}"#, #"{"a": 1, "\u0061": 2}"#, "[1] [2]", "{} x", "",
         "   ", "[", "{\"a\":", #""abc"#, "[1 2]", "{\"a\": 1]", "[1}", "/* c */ 1", "1 // c",
+        #"{"a": {"b": 1}, "b": 2, "a": 3}"#, #"{"x": {"\u0062": 1, "b": 2}}"#,
     ]
 
     func feedInTwo(
@@ -194,6 +196,42 @@ import Testing
             return
         }
         #expect(error.code == .duplicateKey)
+    }
+
+    @Test("objects of more than 32 keys inside each other: each knows its own keys, and only those")
+    func nestedLargeObjects() {
+        func members(_ prefix: String, _ range: Range<Int>) -> String {
+            range.map { "\"\(prefix)\($0)\": \($0)" }.joined(separator: ", ")
+        }
+        let deepest = "{" + members("k", 0..<40) + "}"
+        let inner = "{" + members("k", 0..<40) + #", "deeper": "# + deepest
+        let outer = "{" + members("k", 0..<40) + #", "inner": "# + inner
+        let cases: [(text: String, duplicate: Bool)] = [
+            (outer + #"}, "deeper": 1, "# + members("k", 40..<45) + "}", false),
+            (outer + #"}, "k5": 0}"#, true),
+            (outer + #", "k39": 0}}"#, true),
+            (outer + #", "deeper2": 0}, "inner2": 1}"#, false),
+        ]
+        for (text, duplicate) in cases {
+            let bytes = Array(text.utf8)
+            for size in [7, 16, bytes.count] {
+                var parser = IncrementalJSONParser()
+                var offset = 0
+                while offset < bytes.count {
+                    parser.feed(bytes[offset..<min(offset + size, bytes.count)])
+                    offset += size
+                }
+                if duplicate {
+                    guard case .invalid(let error) = parser.status else {
+                        Issue.record("the repeated key was not found in pieces of \(size)")
+                        continue
+                    }
+                    #expect(error.code == .duplicateKey)
+                } else {
+                    #expect(parser.status == .complete, "pieces of \(size)")
+                }
+            }
+        }
     }
 
     static func randomValue(_ g: inout SplitMix64, depth: Int) -> JSONValue {
