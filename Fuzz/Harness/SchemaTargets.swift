@@ -57,6 +57,10 @@ enum SchemaTargets {
             guard let validator = try? Validator(schema, options: options) else { continue }
             for sample in samples + [schema] {
                 try checkConsistent(validator, sample)
+                // Read and validated in one pass, the sample's text decides as the walk does.
+                let text = exact(sample)
+                let onePass = text.withUnsafeBufferPointer { validator.check(arguments: $0.span, mode: .strict) }
+                try require(onePass.isValid == validator.isValid(sample), "strict check and isValid disagree")
             }
         }
         // The same schema as a tool's parameters, through the linter with every profile.
@@ -100,6 +104,8 @@ enum SchemaTargets {
         // The strict check of the same text decides the same.
         let check = text.withUnsafeBufferPointer { validator.check(arguments: $0.span, mode: .strict) }
         try require(check.isValid == validator.isValid(instance), "strict check and isValid disagree")
+        let twoPasses = text.withUnsafeBufferPointer { validator.checkInTwoPasses(arguments: $0.span, mode: .strict) }
+        try require(check == twoPasses, "the one-pass and two-pass checks disagree")
     }
 
     static func check(_ bytes: [UInt8]) throws(FuzzFailure) {
@@ -110,6 +116,10 @@ enum SchemaTargets {
         let strictValid = strictValue.map(tool.validator.isValid) ?? false
         for mode in CheckMode.allCases {
             let outcome = text.withUnsafeBufferPointer { tool.validator.check(arguments: $0.span, mode: mode) }
+            let twoPasses = text.withUnsafeBufferPointer {
+                tool.validator.checkInTwoPasses(arguments: $0.span, mode: mode)
+            }
+            try require(outcome == twoPasses, "the one-pass and two-pass checks disagree in \(mode) mode")
             try CheckProperties.verify(
                 outcome,
                 tool: tool,

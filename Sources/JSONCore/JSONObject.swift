@@ -8,9 +8,14 @@ public struct JSONObject: Sendable {
     public typealias Element = (key: String, value: JSONValue)
 
     /// Storage for one member: a struct, so arrays of members get specialized code.
-    struct Member {
-        var key: String
-        var value: JSONValue
+    package struct Member {
+        package var key: String
+        package var value: JSONValue
+
+        package init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     private var members: [Member]
@@ -23,6 +28,12 @@ public struct JSONObject: Sendable {
     public init() {
         members = []
         index = nil
+    }
+
+    /// Creates an object from members whose keys are known to be unique (the index is made
+    /// here when the object is large enough to need one).
+    package init(uniqueMembers: [Member]) {
+        self.init(uniqueMembers: uniqueMembers, index: nil)
     }
 
     /// Creates an object from members whose keys are known to be unique.

@@ -105,11 +105,18 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
 }
 
 /// An error as the inner parsing loops throw it: offsets only, positions filled in later.
-struct RawParseError: Error {
-    var code: JSONParseError.Code
-    var offset: Int
-    var message: String
-    var relatedOffset: Int? = nil
+package struct RawParseError: Error {
+    package var code: JSONParseError.Code
+    package var offset: Int
+    package var message: String
+    package var relatedOffset: Int? = nil
+
+    package init(code: JSONParseError.Code, offset: Int, message: String, relatedOffset: Int? = nil) {
+        self.code = code
+        self.offset = offset
+        self.message = message
+        self.relatedOffset = relatedOffset
+    }
 
     func resolved(in bytes: Span<UInt8>) -> JSONParseError {
         let position = TextLocator.position(of: offset, in: bytes)

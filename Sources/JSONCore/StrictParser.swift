@@ -3,9 +3,9 @@
 @inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
 @inline(__always) func isJSONWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
-struct StrictParser {
-    let options: JSONParser.Options
-    var depth = 0
+package struct StrictParser {
+    package let options: JSONParser.Options
+    package var depth = 0
     var scratch: [UInt8] = []
     /// The capacities containers start with. Most tool arguments are small objects and short
     /// arrays; one first allocation big enough for them saves the regrowth steps (measured:
@@ -13,7 +13,7 @@ struct StrictParser {
     static let initialObjectCapacity = 8
     static let initialArrayCapacity = 4
 
-    init(options: JSONParser.Options) {
+    package init(options: JSONParser.Options) {
         self.options = options
     }
 
@@ -57,7 +57,7 @@ struct StrictParser {
         while i < s.count && isJSONWhitespace(s[i]) { i += 1 }
     }
 
-    mutating func parseValue(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> JSONValue {
+    package mutating func parseValue(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> JSONValue {
         guard i < s.count else {
             throw RawParseError(code: .unexpectedEnd, offset: i, message: "expected a value, found the end of the text")
         }
@@ -146,7 +146,7 @@ struct StrictParser {
         }
     }
 
-    func expectLiteral(_ s: Span<UInt8>, _ i: inout Int, _ literal: StaticString) throws(RawParseError) {
+    package func expectLiteral(_ s: Span<UInt8>, _ i: inout Int, _ literal: StaticString) throws(RawParseError) {
         let start = i
         let count = literal.utf8CodeUnitCount
         let text = literal.utf8Start
@@ -180,7 +180,7 @@ struct StrictParser {
 
     // MARK: Numbers
 
-    func parseNumber(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> JSONNumber {
+    package func parseNumber(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> JSONNumber {
         let start = i
         let n = s.count
         if s[i] == 0x2D {
@@ -263,14 +263,14 @@ struct StrictParser {
     // MARK: Strings
 
     @inline(__always)
-    func makeString(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> String {
+    package func makeString(_ s: Span<UInt8>, _ start: Int, _ end: Int) -> String {
         s.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
         }
     }
 
     /// Parses a string; `i` is at the opening quote and ends after the closing one.
-    mutating func parseString(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> String {
+    package mutating func parseString(_ s: Span<UInt8>, _ i: inout Int) throws(RawParseError) -> String {
         let start = i + 1
         let (j, sawNonASCII) = Self.scanPlain(s, from: start)
         let n = s.count
@@ -301,7 +301,7 @@ struct StrictParser {
     ///
     /// - Returns: the offset of that byte (or the end), and whether a byte >= 0x80 was passed.
     @inline(__always)
-    static func scanPlain(_ s: Span<UInt8>, from start: Int) -> (Int, Bool) {
+    package static func scanPlain(_ s: Span<UInt8>, from start: Int) -> (Int, Bool) {
         s.withUnsafeBufferPointer { buffer -> (Int, Bool) in
             let n = buffer.count
             var j = start
@@ -520,7 +520,7 @@ struct StrictParser {
 
     // MARK: Containers
 
-    mutating func enter(_ i: Int) throws(RawParseError) {
+    package mutating func enter(_ i: Int) throws(RawParseError) {
         depth += 1
         if depth > options.maxDepth {
             throw RawParseError(

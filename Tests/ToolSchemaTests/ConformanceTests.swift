@@ -108,9 +108,15 @@ import ToolSchema
                 case .success(let v):
                     let quick = v.isValid(data)
                     let errors = v.validate(data)
+                    // The same data as text, through check's one pass (reading and validating
+                    // together), which must decide as the walk over the parsed value does.
+                    let checked = v.check(arguments: data.jsonString(), mode: .strict).isValid
                     if quick != expected {
                         problem =
                             "isValid says \(quick ? "valid" : "invalid"), the suite \(expected ? "valid" : "invalid")"
+                    } else if checked != expected {
+                        problem =
+                            "check says \(checked ? "valid" : "invalid"), the suite \(expected ? "valid" : "invalid")"
                     } else if errors.isEmpty != expected {
                         problem =
                             "validate reports \(errors.count) error\(errors.count == 1 ? "" : "s") (\(errors.first.map { "\($0)" } ?? "")), the suite says \(expected ? "valid" : "invalid")"

@@ -129,15 +129,54 @@ final class SchemaNode: Sendable {
     let table: PropertyTable
     /// An `enum` whose values are all strings, as bytes.
     let stringEnum: PropertyTable?
+    /// The values of ``stringEnum``, in its order.
+    let stringEnumValues: [String]
+    /// How the checking parser treats an object or array this node checks.
+    let fusion: Fusion
+
+    /// How ``CheckingParser`` treats a node: whether it can check an object or array while
+    /// reading it, member by member, or must read it whole and then walk it.
+    enum Fusion: Sendable, Equatable {
+        /// `true` or `false`: every value, or none.
+        case boolean(Bool)
+        /// Only a `$ref` (annotations aside): its target decides.
+        case reference(Int)
+        /// Only keywords that a member or an item decides alone, or the count decides: type,
+        /// properties, required, additionalProperties, items, prefixItems and the bounds.
+        case inline
+        /// Keywords that need the whole value (composition, enum, const, patternProperties,
+        /// uniqueItems, contains, the dependent and unevaluated keywords…): read, then walked.
+        case walk
+    }
 
     init(_ keywords: SchemaKeywords) {
         self.keywords = keywords
         self.table = PropertyTable(properties: keywords.properties, required: keywords.required)
         let strings = keywords.enumValues?.compactMap(\.stringValue)
         self.stringEnum = strings.flatMap { $0.count == keywords.enumValues?.count ? PropertyTable(names: $0) : nil }
+        self.stringEnumValues = stringEnum == nil ? [] : strings ?? []
         self.hasRareKeywords =
             keywords.dynamicRef != nil || keywords.unevaluatedProperties != nil || keywords.unevaluatedItems != nil
             || keywords.integersByLiteral
+        self.fusion = Self.fusion(of: keywords)
+    }
+
+    static func fusion(of k: SchemaKeywords) -> Fusion {
+        if let always = k.always { return .boolean(always) }
+        let onlyInline =
+            k.dynamicRef == nil && k.allOf.isEmpty && k.anyOf.isEmpty && k.oneOf.isEmpty && k.not == nil
+            && k.ifNode == nil && k.enumValues == nil && k.constValue == nil && k.patternProperties.isEmpty
+            && k.propertyNames == nil && k.dependentRequired.isEmpty && k.dependentSchemas.isEmpty
+            && k.contains == nil && !k.uniqueItems && k.unevaluatedProperties == nil && k.unevaluatedItems == nil
+            && !k.integersByLiteral
+        guard let ref = k.ref else { return onlyInline ? .inline : .walk }
+        let nothingElse =
+            onlyInline && k.types == nil && !k.nullable && k.properties.isEmpty && k.required.isEmpty
+            && k.additionalProperties == nil && k.minProperties == nil && k.maxProperties == nil
+            && k.prefixItems.isEmpty && k.items == nil && k.minItems == nil && k.maxItems == nil
+            && k.minLength == nil && k.maxLength == nil && k.pattern == nil && k.format == nil && k.minimum == nil
+            && k.maximum == nil && k.exclusiveMinimum == nil && k.exclusiveMaximum == nil && k.multipleOf == nil
+        return nothingElse ? .reference(ref) : .walk
     }
 
     subscript<T>(dynamicMember keyPath: KeyPath<SchemaKeywords, T>) -> T {
@@ -240,6 +279,9 @@ struct PropertyTable: Sendable {
         }
         coversRequired = covered
     }
+
+    /// The number of names.
+    var count: Int { entries.count }
 
     /// The bit of the property at `k` among the required ones (0 when it is not required).
     @inline(__always)

@@ -17,20 +17,93 @@ public struct ArgumentCheck: Sendable, Hashable {
     /// The final arguments: parsed, repaired and coerced. Nil when the text could not be
     /// parsed; present but invalid otherwise.
     public var arguments: JSONValue?
+    /// Everything else, which a valid call that needed no change does not have: no box, so
+    /// that such an outcome is moved, copied and released as a flag and a value.
+    private var notes: Notes?
+
+    /// The fields most outcomes leave empty, shared until one is changed (copy on write).
+    private final class Notes: @unchecked Sendable {
+        // Mutated only through `mutateNotes`, when this outcome holds the only reference.
+        var errors: [SchemaViolation] = []
+        var parseError: JSONParseError? = nil
+        var isTruncated = false
+        var repairs: [JSONRepair] = []
+        var coercions: [Coercion] = []
+        var warnings: [ArgumentWarning] = []
+
+        init() {}
+
+        func copy() -> Notes {
+            let c = Notes()
+            c.errors = errors
+            c.parseError = parseError
+            c.isTruncated = isTruncated
+            c.repairs = repairs
+            c.coercions = coercions
+            c.warnings = warnings
+            return c
+        }
+    }
+
+    /// The notes, made or copied so that this outcome holds the only reference.
+    private mutating func uniqueNotes() -> Notes {
+        // Uniqueness first: a bound copy would be a second reference.
+        if isKnownUniquelyReferenced(&notes), let notes { return notes }
+        let unique = notes?.copy() ?? Notes()
+        notes = unique
+        return unique
+    }
+
     /// The schema errors of the final value.
-    public var errors: [SchemaViolation]
+    public var errors: [SchemaViolation] {
+        get { notes?.errors ?? [] }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.errors
+        }
+    }
     /// Why the text could not be read as JSON, when it could not.
-    public var parseError: JSONParseError?
+    public var parseError: JSONParseError? {
+        get { notes?.parseError }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.parseError
+        }
+    }
     /// Whether the text ended early (`repair` mode). Truncated arguments are invalid unless
     /// the check allowed them.
-    public var isTruncated: Bool
+    public var isTruncated: Bool {
+        get { notes?.isTruncated ?? false }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.isTruncated
+        }
+    }
     /// Changes the repairing parser made to the text.
-    public var repairs: [JSONRepair]
+    public var repairs: [JSONRepair] {
+        get { notes?.repairs ?? [] }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.repairs
+        }
+    }
     /// Changes the coercion table made to the value.
-    public var coercions: [Coercion]
+    public var coercions: [Coercion] {
+        get { notes?.coercions ?? [] }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.coercions
+        }
+    }
     /// What in a valid call is probably not what the model meant (see
     /// ``Validator/CheckOptions/undeclaredProperties``).
-    public var warnings: [ArgumentWarning] = []
+    public var warnings: [ArgumentWarning] {
+        get { notes?.warnings ?? [] }
+        _modify {
+            let notes = uniqueNotes()
+            yield &notes.warnings
+        }
+    }
 
     /// Creates an outcome.
     public init(
@@ -44,11 +117,34 @@ public struct ArgumentCheck: Sendable, Hashable {
     ) {
         self.isValid = isValid
         self.arguments = arguments
-        self.errors = errors
-        self.parseError = parseError
-        self.isTruncated = isTruncated
-        self.repairs = repairs
-        self.coercions = coercions
+        if !errors.isEmpty || parseError != nil || isTruncated || !repairs.isEmpty || !coercions.isEmpty {
+            let notes = Notes()
+            notes.errors = errors
+            notes.parseError = parseError
+            notes.isTruncated = isTruncated
+            notes.repairs = repairs
+            notes.coercions = coercions
+            self.notes = notes
+        }
+    }
+
+    /// Two outcomes are equal when every property is.
+    public static func == (lhs: ArgumentCheck, rhs: ArgumentCheck) -> Bool {
+        lhs.isValid == rhs.isValid && lhs.arguments == rhs.arguments && lhs.errors == rhs.errors
+            && lhs.parseError == rhs.parseError && lhs.isTruncated == rhs.isTruncated && lhs.repairs == rhs.repairs
+            && lhs.coercions == rhs.coercions && lhs.warnings == rhs.warnings
+    }
+
+    /// Hashes what equality compares.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(isValid)
+        hasher.combine(arguments)
+        hasher.combine(errors)
+        hasher.combine(parseError)
+        hasher.combine(isTruncated)
+        hasher.combine(repairs)
+        hasher.combine(coercions)
+        hasher.combine(warnings)
     }
 }
 
@@ -77,21 +173,95 @@ extension Validator {
 
     /// Parses, repairs, coerces and validates a model's arguments text in one call.
     ///
-    /// Valid input costs one parse and one validation pass. Only invalid input runs the
-    /// coercion table: each rule applies only where the value does not already fit, keeps a
-    /// change only when the result validates there, and is skipped when it would be ambiguous
-    /// (two `anyOf` branches accepting different coercions).
+    /// Strict JSON is read and validated in one pass over its bytes: each member name is
+    /// matched against its object schema as bytes, and each value checked as it is read (a
+    /// subschema that needs the whole value, such as `anyOf`, is checked once its value is
+    /// read). Text that is not strict JSON is repaired (in `repair` mode) and then validated.
+    /// Only invalid input runs the coercion table: each rule applies only where the value does
+    /// not already fit, keeps a change only when the result validates there, and is skipped
+    /// when it would be ambiguous (two `anyOf` branches accepting different coercions).
     public func check(
         arguments text: String,
         mode: CheckMode = .repair,
         options: CheckOptions = CheckOptions()
     ) -> ArgumentCheck {
+        // A native string's bytes are read in place; any other is copied once.
+        let inPlace = text.utf8.withContiguousStorageIfAvailable {
+            check(arguments: $0.span, mode: mode, options: options)
+        }
+        if let inPlace { return inPlace }
         var text = text
         return text.withUTF8 { check(arguments: $0.span, mode: mode, options: options) }
     }
 
     /// Checks arguments held as UTF-8 bytes; see the `String` overload.
     public func check(
+        arguments bytes: Span<UInt8>,
+        mode: CheckMode = .repair,
+        options: CheckOptions = CheckOptions()
+    ) -> ArgumentCheck {
+        switch readInOnePass(bytes, mode: mode, options: options) {
+        case .valid(let value, let mayHaveUndeclared):
+            guard mayHaveUndeclared else { return ArgumentCheck(isValid: true, arguments: value) }
+            var result = ArgumentCheck(isValid: true, arguments: value)
+            applyUndeclared(&result, policy: options.undeclaredProperties)
+            return result
+        case .read(let value):
+            return finish(value, repairs: [], truncated: false, mode: mode, options: options)
+        case .declined:
+            return checkInTwoPasses(arguments: bytes, mode: mode, options: options)
+        }
+    }
+
+    /// What the one-pass read found.
+    enum OnePass {
+        /// Valid as it stands; whether the undeclared-property policy must look at it.
+        case valid(JSONValue, mayHaveUndeclared: Bool)
+        /// Strict JSON, read; the rest of `check` decides (coercion, errors, unwrapping).
+        case read(JSONValue)
+        /// Left to the general path, which reads the text again.
+        case declined
+    }
+
+    /// The usual case in one pass over the bytes (``CheckingParser``): strict JSON, read and
+    /// validated together. Declined when the text is not strict JSON, when it needs
+    /// something only the general path does (filling defaults, a dynamic scope, `keepLast`
+    /// duplicates, a top-level value other than an object in `repair` mode), or when it has
+    /// many undeclared names.
+    func readInOnePass(_ bytes: Span<UInt8>, mode: CheckMode, options: CheckOptions) -> OnePass {
+        guard !usesDynamicScope, options.parser.duplicateKeys == .reject, !(options.fillsDefaults && mode != .strict)
+        else { return .declined }
+        if mode == .repair {
+            // `repair` reads a top-level null or string (empty or double-encoded arguments)
+            // as something else; an object it leaves as the strict parser reads it.
+            var i = 0
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+                i += 1
+            }
+            guard i < bytes.count, bytes[i] == 0x7B else { return .declined }
+        }
+        var parser = CheckingParser(options: options.parser, assertsFormats: self.options.assertsFormats)
+        let value: JSONValue
+        do {
+            value = try readChecking(bytes, &parser)
+        } catch {
+            return .declined
+        }
+        // An invented wrapper is unwrapped before anything else, even around a valid value.
+        guard parser.isValid, mode != .repair || !mayBeWrapped(value) else { return .read(value) }
+        return .valid(value, mayHaveUndeclared: parser.mayHaveUndeclared)
+    }
+
+    /// Whether `value` is an object of one member, the shape ``unwrapped(_:toolName:)``
+    /// looks for.
+    private func mayBeWrapped(_ value: JSONValue) -> Bool {
+        guard case .object(let root) = value else { return false }
+        return root.count == 1
+    }
+
+    /// `check` as two passes: the text read (strictly, or repaired), then the value
+    /// validated. The general path, and the reference the one-pass path is tested against.
+    package func checkInTwoPasses(
         arguments bytes: Span<UInt8>,
         mode: CheckMode = .repair,
         options: CheckOptions = CheckOptions()
