@@ -240,19 +240,37 @@ public struct JSONNumber: Sendable, CustomStringConvertible {
         return bytes.withUnsafeBufferPointer { body(Self.layout($0), $0) }
     }
 
-    /// Three-way comparison of the exact decimal values.
-    func compare(_ other: JSONNumber) -> Int {
-        if let a = shortDecimal, let b = other.shortDecimal {
-            // Both exact in 64 bits at a common scale, unless scaling overflows.
-            var (x, y) = (a.mantissa, b.mantissa)
-            var overflow = false
-            if a.scale < b.scale {
-                (x, overflow) = x.multipliedReportingOverflow(by: Self.powersOfTen[b.scale - a.scale])
-            } else if b.scale < a.scale {
-                (y, overflow) = y.multipliedReportingOverflow(by: Self.powersOfTen[a.scale - b.scale])
-            }
-            if !overflow { return x < y ? -1 : (x == y ? 0 : 1) }
+    /// The value as `mantissa × 10^-scale`, when ``shortDecimal`` can say: for a comparison
+    /// with a bound whose own short form was read once, ahead of time.
+    package var shortForm: (mantissa: Int64, scale: Int)? { shortDecimal }
+
+    /// Three-way comparison of two short forms, when scaling both to a common scale does not
+    /// overflow.
+    @inline(__always)
+    package static func compare(
+        short a: (mantissa: Int64, scale: Int),
+        _ b: (mantissa: Int64, scale: Int)
+    ) -> Int? {
+        // Both exact in 64 bits at a common scale, unless scaling overflows.
+        var (x, y) = (a.mantissa, b.mantissa)
+        var overflow = false
+        if a.scale < b.scale {
+            (x, overflow) = x.multipliedReportingOverflow(by: Self.powersOfTen[b.scale - a.scale])
+        } else if b.scale < a.scale {
+            (y, overflow) = y.multipliedReportingOverflow(by: Self.powersOfTen[a.scale - b.scale])
         }
+        if overflow { return nil }
+        return x < y ? -1 : (x == y ? 0 : 1)
+    }
+
+    /// Three-way comparison of the exact decimal values.
+    package func compare(_ other: JSONNumber) -> Int {
+        if let a = shortDecimal, let b = other.shortDecimal, let order = Self.compare(short: a, b) { return order }
+        return compareExactly(other)
+    }
+
+    /// Three-way comparison of the exact decimal values, without the short-form fast path.
+    package func compareExactly(_ other: JSONNumber) -> Int {
         if literal == other.literal { return 0 }
         return withLayout { a, ab in
             other.withLayout { b, bb in

@@ -103,6 +103,26 @@ import ToolSchema
         #expect(v.check(arguments: #"{"cityName": "Beijing"}"#, mode: .strict).coercions.isEmpty)
     }
 
+    @Test(
+        "renamed-key pairs names that fold alike beyond ASCII, and only those",
+        arguments: [
+            // The Kelvin sign lowercases to an ASCII k.
+            ("kelvin", "\u{212A}elvin", true), ("city_name", "--CITY  NAME__", true), ("城市_名", "城市名", true),
+            ("Straße", "STRASSE", false), ("city", "cities", false), ("a_b", "ab_c", false), ("unit", "unitÉ", false),
+        ]
+    )
+    func renamedKeyBeyondASCII(declared: String, written: String, renamed: Bool) throws {
+        var properties = JSONObject()
+        properties[declared] = ["type": "string"]
+        let v = try Validator([
+            "type": "object", "properties": .object(properties), "required": [.string(declared)],
+            "additionalProperties": false,
+        ])
+        let outcome = v.check(arguments: JSONValue.object([written: "x"]).jsonString(), mode: .coerce)
+        #expect(outcome.isValid == renamed)
+        #expect(outcome.coercions.map(\.kind) == (renamed ? [.renamedKey] : []))
+    }
+
     @Test("ambiguous coercions are left alone")
     func ambiguous() throws {
         let v = try Validator(["anyOf": [["type": "integer"], ["type": "boolean"]]])

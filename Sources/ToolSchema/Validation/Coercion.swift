@@ -129,10 +129,7 @@ struct Coercer {
     /// takes the declared name, in its place. Returns whether anything was renamed.
     mutating func renameKeys(_ node: SchemaNode, _ object: inout JSONObject, path: [String]) -> Bool {
         // Nothing to pair (the usual case) costs no allocation.
-        guard !node.properties.isEmpty,
-            object.contains(where: { node.property($0.key) == nil }),
-            node.properties.contains(where: { object[$0.name] == nil })
-        else { return false }
+        guard !node.properties.isEmpty, Self.mayPair(node, object) else { return false }
         var missing: [String: [String]] = [:]  // folded name to missing declared names
         for (name, _) in node.properties where object[name] == nil {
             missing[Self.folded(name), default: []].append(name)
@@ -168,6 +165,56 @@ struct Coercer {
         }
         object = renamed
         return true
+    }
+
+    /// Whether some undeclared member's name, folded, is that of a missing declared
+    /// property: a quick test, without a lookup per declared name or a folded copy of any
+    /// name, before ``renameKeys(_:_:path:)`` pairs them.
+    static func mayPair(_ node: SchemaNode, _ object: JSONObject) -> Bool {
+        let properties = node.properties
+        guard properties.count <= 64 else {
+            return object.contains { node.property($0.key) == nil } && properties.contains { object[$0.name] == nil }
+        }
+        var present: UInt64 = 0
+        var undeclared = 0
+        for (name, _) in object {
+            if let k = node.propertyPosition(name) { present |= 1 << UInt64(k) } else { undeclared += 1 }
+        }
+        let all: UInt64 = properties.count == 64 ? .max : (1 << UInt64(properties.count)) - 1
+        guard undeclared > 0, present & all != all else { return false }
+        // Bounded work: past it, the pairing itself decides.
+        guard undeclared <= 64 else { return true }
+        for (name, _) in object where node.propertyPosition(name) == nil {
+            for k in properties.indices where present & (1 << UInt64(k)) == 0 {
+                if foldedEqual(name, properties[k].name) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `a` and `b` fold to the same name (``folded(_:)``), compared byte by byte for
+    /// ASCII names.
+    static func foldedEqual(_ a: String, _ b: String) -> Bool {
+        var i = a.utf8.makeIterator()
+        var j = b.utf8.makeIterator()
+        while true {
+            var x = i.next()
+            while let c = x, c == 0x5F || c == 0x2D || c == 0x20 { x = i.next() }
+            var y = j.next()
+            while let c = y, c == 0x5F || c == 0x2D || c == 0x20 { y = j.next() }
+            switch (x, y) {
+            case (nil, nil): return true
+            case (let p?, let q?):
+                if p >= 0x80 || q >= 0x80 { return folded(a) == folded(b) }
+                let lp = p >= 0x41 && p <= 0x5A ? p | 0x20 : p
+                let lq = q >= 0x41 && q <= 0x5A ? q | 0x20 : q
+                if lp != lq { return false }
+            default:
+                // One ended: a non-ASCII rest of the other could still fold to nothing only
+                // if it were all separators, which were skipped.
+                return false
+            }
+        }
     }
 
     /// Coerces `value` against node `i`, returning the (possibly) changed value.

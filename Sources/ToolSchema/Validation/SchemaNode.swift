@@ -133,6 +133,19 @@ final class SchemaNode: Sendable {
     let stringEnumValues: [String]
     /// How the checking parser treats an object or array this node checks.
     let fusion: Fusion
+    /// Whether any of `allOf`, `anyOf`, `oneOf`, `not` or `if` is here: one test per node
+    /// for the walk's composition step.
+    let hasComposition: Bool
+    /// The `format` checker, looked up once.
+    let formatChecker: Formats.Checker?
+    /// The number bounds in short form (``JSONNumber/shortForm``), read once, so that most
+    /// comparisons are one integer comparison.
+    let shortMinimum: (mantissa: Int64, scale: Int)?
+    let shortMaximum: (mantissa: Int64, scale: Int)?
+    let shortExclusiveMinimum: (mantissa: Int64, scale: Int)?
+    let shortExclusiveMaximum: (mantissa: Int64, scale: Int)?
+    /// Whether any number bound is here.
+    let hasNumberBounds: Bool
 
     /// How ``CheckingParser`` treats a node: whether it can check an object or array while
     /// reading it, member by member, or must read it whole and then walk it.
@@ -159,6 +172,17 @@ final class SchemaNode: Sendable {
             keywords.dynamicRef != nil || keywords.unevaluatedProperties != nil || keywords.unevaluatedItems != nil
             || keywords.integersByLiteral
         self.fusion = Self.fusion(of: keywords)
+        self.hasComposition =
+            !keywords.allOf.isEmpty || !keywords.anyOf.isEmpty || !keywords.oneOf.isEmpty || keywords.not != nil
+            || keywords.ifNode != nil
+        self.formatChecker = keywords.format.flatMap(Formats.checker)
+        self.shortMinimum = keywords.minimum?.shortForm
+        self.shortMaximum = keywords.maximum?.shortForm
+        self.shortExclusiveMinimum = keywords.exclusiveMinimum?.shortForm
+        self.shortExclusiveMaximum = keywords.exclusiveMaximum?.shortForm
+        self.hasNumberBounds =
+            keywords.minimum != nil || keywords.maximum != nil || keywords.exclusiveMinimum != nil
+            || keywords.exclusiveMaximum != nil
     }
 
     static func fusion(of k: SchemaKeywords) -> Fusion {
@@ -287,11 +311,13 @@ struct PropertyTable: Sendable {
     @inline(__always)
     func requiredBit(_ k: Int) -> UInt64 { entries[k].requiredBit }
 
-    /// Up to the first eight bytes, little-endian.
+    /// Up to the first eight bytes, as one word (in memory order when there are eight or
+    /// more, which is what both sides of a comparison of equal lengths compute).
     @inline(__always)
     static func head(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if b.count >= 8, let base = b.baseAddress { return UnsafeRawPointer(base).loadUnaligned(as: UInt64.self) }
         var h: UInt64 = 0
-        for k in 0..<min(8, b.count) { h |= UInt64(b[k]) << UInt64(8 * k) }
+        for k in 0..<b.count { h |= UInt64(b[k]) << UInt64(8 * k) }
         return h
     }
 

@@ -163,6 +163,31 @@ extension Validator {
         }
 
         // Composition.
+        if node.hasComposition {
+            // Through a copy: `valid` is captured by `failed()`, and an inout access to a
+            // captured variable is checked for exclusivity at run time.
+            var composed = valid
+            let goOn = checkComposition(node, value, &c, &composed)
+            valid = composed
+            if !goOn { return false }
+        }
+        if node.hasRareKeywords, node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
+            if !checkUnevaluated(i, value, &c) && failed() { return false }
+        }
+        return valid
+    }
+
+    /// `allOf`, `anyOf`, `oneOf`, `not` and `if`; false when checking should stop here.
+    private func checkComposition(
+        _ node: SchemaNode,
+        _ value: JSONValue,
+        _ c: inout ValidationContext,
+        _ valid: inout Bool
+    ) -> Bool {
+        @inline(__always) func failed() -> Bool {
+            valid = false
+            return !c.collecting
+        }
         for sub in node.allOf where descend(sub, value, at: nil, &c, &valid) { return false }
         if !node.anyOf.isEmpty && !checkUnion(node, node.anyOf, "anyOf", value, &c) && failed() { return false }
         if !node.oneOf.isEmpty && !checkUnion(node, node.oneOf, "oneOf", value, &c) && failed() { return false }
@@ -180,10 +205,7 @@ extension Validator {
             let branch = isValid(ifNode, value, &c) ? node.thenNode : node.elseNode
             if let branch, descend(branch, value, at: nil, &c, &valid) { return false }
         }
-        if node.hasRareKeywords, node.unevaluatedProperties != nil || node.unevaluatedItems != nil {
-            if !checkUnevaluated(i, value, &c) && failed() { return false }
-        }
-        return valid
+        return true
     }
 
     /// A number written with a fraction or exponent where only `integer` (not `number`) is

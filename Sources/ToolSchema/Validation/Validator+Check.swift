@@ -206,6 +206,8 @@ extension Validator {
             var result = ArgumentCheck(isValid: true, arguments: value)
             applyUndeclared(&result, policy: options.undeclaredProperties)
             return result
+        case .invalid(let value):
+            return finish(value, repairs: [], truncated: false, mode: mode, options: options, isKnownInvalid: true)
         case .read(let value):
             return finish(value, repairs: [], truncated: false, mode: mode, options: options)
         case .declined:
@@ -217,7 +219,11 @@ extension Validator {
     enum OnePass {
         /// Valid as it stands; whether the undeclared-property policy must look at it.
         case valid(JSONValue, mayHaveUndeclared: Bool)
-        /// Strict JSON, read; the rest of `check` decides (coercion, errors, unwrapping).
+        /// Strict JSON, read and found invalid as it stands; the rest of `check` decides
+        /// (unwrapping, coercion, errors).
+        case invalid(JSONValue)
+        /// Strict JSON, read and valid, but possibly wrapped in an invented key: the rest of
+        /// `check` decides.
         case read(JSONValue)
         /// Left to the general path, which reads the text again.
         case declined
@@ -247,8 +253,9 @@ extension Validator {
         } catch {
             return .declined
         }
+        guard parser.isValid else { return .invalid(value) }
         // An invented wrapper is unwrapped before anything else, even around a valid value.
-        guard parser.isValid, mode != .repair || !mayBeWrapped(value) else { return .read(value) }
+        if mode == .repair && mayBeWrapped(value) { return .read(value) }
         return .valid(value, mayHaveUndeclared: parser.mayHaveUndeclared)
     }
 
@@ -305,16 +312,19 @@ extension Validator {
         repairs: [JSONRepair],
         truncated: Bool,
         mode: CheckMode,
-        options: CheckOptions
+        options: CheckOptions,
+        isKnownInvalid: Bool = false
     ) -> ArgumentCheck {
         var value = value
         var coercions: [Coercion] = []
+        var isKnownInvalid = isKnownInvalid
         if mode == .repair, let unwrapped = unwrapped(value, toolName: options.toolName) {
             value = unwrapped.value
             coercions.append(unwrapped.record)
+            isKnownInvalid = false
         }
         // The fast path: valid as it stands.
-        if isValid(value) && !(options.fillsDefaults && mode != .strict) {
+        if !isKnownInvalid && isValid(value) && !(options.fillsDefaults && mode != .strict) {
             var result = ArgumentCheck(
                 isValid: true,
                 arguments: consume value,

@@ -44,7 +44,7 @@ extension Validator {
                 return false
             }
         }
-        if c.assertsFormats || node.assertsFormat, let format = node.format, let checker = Formats.checker(format),
+        if let checker = node.formatChecker, c.assertsFormats || node.assertsFormat, let format = node.format,
             !checker.isValid(s)
         {
             if c.reject(
