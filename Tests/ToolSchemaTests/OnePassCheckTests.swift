@@ -35,6 +35,8 @@ import ToolSchema
             if c.chance(15) { o["minLength"] = 1 }
             if c.chance(15) { o["pattern"] = "^[a-z]+$" }
             if c.chance(10) { o["format"] = "date" }
+            if c.chance(10) { o["nullable"] = true }  // OpenAPI's: null whatever type and enum say
+            if c.chance(3) { o["enum"] = [] }
             return .object(o)
         case 1:
             var o: JSONObject = ["type": c.chance(50) ? "integer" : "number"]
@@ -42,6 +44,7 @@ import ToolSchema
             if c.chance(50) { o["maximum"] = c.chance(50) ? 9 : 2.5 }
             if c.chance(15) { o["exclusiveMaximum"] = 5 }
             if c.chance(15) { o["multipleOf"] = c.chance(50) ? 2 : 0.5 }
+            if c.chance(10) { o["nullable"] = true }
             return .object(o)
         case 2: return c.pick([["type": "boolean"], ["type": "null"], [:], true, false] as [JSONValue])
         case 3: return ["enum": [1, "a", nil, ["a": 1], [1, 2]]]
@@ -100,8 +103,9 @@ import ToolSchema
     static func value(for schema: JSONValue, _ c: inout Choices, depth: Int) -> JSONValue {
         if depth > 5 || c.chance(12) { return anyValue(&c, depth: depth) }
         guard case .object(let s) = schema else { return anyValue(&c, depth: depth) }
-        if let values = s["enum"]?.arrayValue, c.chance(80) { return c.pick(values) }
+        if let values = s["enum"]?.arrayValue, !values.isEmpty, c.chance(80) { return c.pick(values) }
         if let constant = s["const"], c.chance(70) { return constant }
+        if s["nullable"] == true, c.chance(30) { return .null }
         if let ref = s["$ref"]?.stringValue, c.chance(70), let target = ref.split(separator: "/").last,
             let def = definitions[String(target)]
         {
@@ -172,6 +176,16 @@ import ToolSchema
         _ schema: JSONValue,
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> Bool {
+        // The one pass's own verdict, which the general path would mostly mend if it were wrong.
+        if let verdict = validator.onePassVerdict(arguments: text, options: options),
+            let value = try? JSONParser().parse(text), verdict != validator.isValid(value)
+        {
+            Issue.record(
+                "the one pass calls \(text) \(verdict ? "valid" : "invalid") against \(schema.jsonString())",
+                sourceLocation: sourceLocation
+            )
+            return false
+        }
         for mode in CheckMode.allCases {
             let onePass = validator.check(arguments: text, mode: mode, options: options)
             var copy = text

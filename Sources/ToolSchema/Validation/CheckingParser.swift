@@ -96,21 +96,57 @@ extension Validator {
             value = try p.parser.parseValue(s, &i)
             if usesOpenObjects { p.mayHaveUndeclared = true }
         case 0x22:
-            value = .string(try readString(s, &i, node, &p))
+            let (string, inEnum) = try readString(s, &i, node, &p)
+            value = .string(string)
+            if node.isPlainScalar {
+                if !plainStringHolds(node, string, inEnum: inEnum, &p.context) { p.isValid = false }
+                return value
+            }
         default:
             value = try p.parser.parseValue(s, &i)
+            if node.isPlainScalar {
+                if !plainScalarHolds(node, value, &p.context) { p.isValid = false }
+                return value
+            }
         }
         if !check(index, value, &p.context) { p.isValid = false }
         return value
     }
 
-    /// A string; one of the node's `enum` strings, when it is one, is the schema's own.
+    /// What the walk's `checkNode` decides for a string, for a node of type, string `enum`
+    /// and string keywords only (``SchemaNode/isPlainScalar``), without its general steps.
+    @inline(__always)
+    private func plainStringHolds(
+        _ node: SchemaNode,
+        _ string: String,
+        inEnum: Bool,
+        _ c: inout ValidationContext
+    ) -> Bool {
+        if let types = node.types, !types.contains(.string) { return false }
+        if node.stringEnum != nil && !inEnum && !node.enumAdmits(.string(string)) { return false }
+        return checkString(node, string, &c)
+    }
+
+    /// What the walk's `checkNode` decides for a number, a Boolean or null, for a node of
+    /// type, string `enum` and scalar keywords only.
+    private func plainScalarHolds(_ node: SchemaNode, _ value: JSONValue, _ c: inout ValidationContext) -> Bool {
+        // `nullable` (OpenAPI) lets null through whatever the type and enum say.
+        if node.nullable, case .null = value { return true }
+        // A string enum admits no other kind of value.
+        if node.stringEnum != nil { return false }
+        if let types = node.types, !types.admits(value) { return false }
+        if case .number(let n) = value { return checkNumber(node, n, &c) }
+        return true
+    }
+
+    /// A string, and whether it was found among the node's `enum` strings (whose own string
+    /// it then is); false says only that it was not looked for there.
     private func readString(
         _ s: Span<UInt8>,
         _ i: inout Int,
         _ node: SchemaNode,
         _ p: inout CheckingParser
-    ) throws(RawParseError) -> String {
+    ) throws(RawParseError) -> (String, inEnum: Bool) {
         if let table = node.stringEnum {
             let start = i + 1
             let (j, nonASCII) = StrictParser.scanPlain(s, from: start)
@@ -118,10 +154,10 @@ extension Validator {
                 let k = s.withUnsafeBufferPointer({ table.position(of: UnsafeBufferPointer(rebasing: $0[start..<j])) })
             {
                 i = j + 1
-                return node.stringEnumValues[k]
+                return (node.stringEnumValues[k], true)
             }
         }
-        return try p.parser.parseString(s, &i)
+        return (try p.parser.parseString(s, &i), false)
     }
 
     /// A member's name, and its position among the node's declared properties; a declared

@@ -146,6 +146,10 @@ final class SchemaNode: Sendable {
     let shortExclusiveMaximum: (mantissa: Int64, scale: Int)?
     /// Whether any number bound is here.
     let hasNumberBounds: Bool
+    /// Whether the node checks a scalar by its type, an `enum` of strings and the string and
+    /// number keywords alone: no reference, composition, `const`, other `enum` or rare
+    /// keyword, nor a boolean schema. The checking parser decides such a scalar directly.
+    let isPlainScalar: Bool
 
     /// How ``CheckingParser`` treats a node: whether it can check an object or array while
     /// reading it, member by member, or must read it whole and then walk it.
@@ -183,6 +187,9 @@ final class SchemaNode: Sendable {
         self.hasNumberBounds =
             keywords.minimum != nil || keywords.maximum != nil || keywords.exclusiveMinimum != nil
             || keywords.exclusiveMaximum != nil
+        self.isPlainScalar =
+            keywords.always == nil && keywords.ref == nil && !hasRareKeywords && !hasComposition
+            && keywords.constValue == nil && (keywords.enumValues == nil || stringEnum != nil)
     }
 
     static func fusion(of k: SchemaKeywords) -> Fusion {

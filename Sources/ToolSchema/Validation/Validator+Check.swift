@@ -259,6 +259,20 @@ extension Validator {
         return .valid(value, mayHaveUndeclared: parser.mayHaveUndeclared)
     }
 
+    /// The one pass's own verdict on a text (valid as it stands or not), or nil when it
+    /// declines the text: for tests, since a wrong "invalid" would only send the value down
+    /// the general path, whose outcome is mostly the same.
+    package func onePassVerdict(arguments text: String, options: CheckOptions = CheckOptions()) -> Bool? {
+        var text = text
+        return text.withUTF8 { buffer -> Bool? in
+            switch readInOnePass(buffer.span, mode: .strict, options: options) {
+            case .valid: return true
+            case .invalid: return false
+            case .read, .declined: return nil
+            }
+        }
+    }
+
     /// Whether `value` is an object of one member, the shape ``unwrapped(_:toolName:)``
     /// looks for.
     private func mayBeWrapped(_ value: JSONValue) -> Bool {
