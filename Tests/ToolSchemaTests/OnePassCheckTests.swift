@@ -272,6 +272,35 @@ import ToolSchema
         }
     }
 
+    @Test("an open object read whole (its schema needs the walk) still meets the undeclared-property policy")
+    func walkedOpenObjects() throws {
+        let place: JSONValue = [
+            "type": "object", "properties": ["city": ["type": "string"], "unit": ["type": "string"]],
+            "propertyNames": ["maxLength": 10],
+        ]
+        let schema: JSONValue = [
+            "type": "object", "properties": ["place": place, "other": ["anyOf": [place, ["type": "null"]]]],
+            "additionalProperties": false,
+        ]
+        let validator = try Validator(schema)
+        var options = Validator.CheckOptions()
+        options.undeclaredProperties = .reject
+        let rejected = validator.check(arguments: #"{"place": {"city": "Oslo", "units": "c"}}"#, options: options)
+        #expect(!rejected.isValid && rejected.errors.map(\.instancePath.description) == ["/place/units"])
+        options.undeclaredProperties = .warn
+        let warned = validator.check(arguments: #"{"place": {"city": "Oslo", "units": "c"}}"#, options: options)
+        #expect(warned.isValid && warned.warnings.map(\.declaredName) == ["unit"])
+        // Inside a branch of anyOf the walk does not look, with or without the one pass.
+        let branch = validator.check(arguments: #"{"other": {"city": "Oslo", "units": "c"}}"#, options: options)
+        #expect(branch.isValid && branch.warnings.isEmpty)
+        for text in [#"{"place": {"city": "Oslo", "units": "c"}}"#, #"{"other": {"units": "c"}}"#] {
+            for policy in Validator.UndeclaredProperties.allCases {
+                options.undeclaredProperties = policy
+                _ = Self.expectSame(validator, text, options, schema)
+            }
+        }
+    }
+
     @Test("an object of many undeclared names, and one of more than 64 declared ones")
     func largeObjects() throws {
         let many = "{" + (0..<200).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}"

@@ -94,7 +94,7 @@ extension Validator {
             return try readArray(s, &i, node, &p)
         case 0x7B, 0x5B:
             value = try p.parser.parseValue(s, &i)
-            if usesOpenObjects { p.mayHaveUndeclared = true }
+            if reachesOpenObjects[index] { p.mayHaveUndeclared = true }
         case 0x22:
             let (string, inEnum) = try readString(s, &i, node, &p)
             value = .string(string)

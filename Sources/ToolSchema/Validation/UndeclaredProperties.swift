@@ -63,6 +63,37 @@ extension Validator {
         }
     }
 
+    /// For each node, whether the walk of ``undeclared(in:policy:)`` can meet an open object
+    /// at or below it: the node it resolves to is open, or one of that node's declared
+    /// properties or items can. A fixpoint over the graph, which references may make cyclic.
+    static func openObjectReach(_ nodes: [SchemaNode]) -> [Bool] {
+        func resolved(_ i: Int) -> SchemaNode {
+            var node = nodes[i]
+            var hops = 0
+            while let ref = node.ref, node.types == nil, node.properties.isEmpty, hops < 32 {
+                node = nodes[ref]
+                hops += 1
+            }
+            return node
+        }
+        func children(_ node: SchemaNode) -> [Int] {
+            node.properties.map(\.node) + node.prefixItems + (node.items.map { [$0] } ?? [])
+        }
+        let resolvedNodes = nodes.indices.map(resolved)
+        var reach = resolvedNodes.map {
+            !$0.properties.isEmpty && $0.additionalProperties == nil && $0.unevaluatedProperties == nil
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for i in nodes.indices where !reach[i] && children(resolvedNodes[i]).contains(where: { reach[$0] }) {
+                reach[i] = true
+                changed = true
+            }
+        }
+        return reach
+    }
+
     /// The undeclared properties of a valid value that `policy` reports: for `warn`, those
     /// that look like a missing declared property or are all their object holds; for
     /// `reject`, all of them. A first pass that allocates nothing finds whether there are any.

@@ -44,6 +44,9 @@ public struct Validator: Sendable {
     let usesDynamicScope: Bool
     /// Whether some object schema lets undeclared properties through unremarked.
     let usesOpenObjects: Bool
+    /// For each node, whether the undeclared-property walk can meet such an object at or
+    /// below it (it follows references, declared properties and items, never composition).
+    let reachesOpenObjects: [Bool]
 
     /// Compiles a schema.
     ///
@@ -77,6 +80,7 @@ public struct Validator: Sendable {
         self.nodeAt = compiler.byPointer
         self.usesDynamicScope = !compiler.dynamicRefs.isEmpty
         self.usesOpenObjects = Self.hasOpenObjects(self.nodes)
+        self.reachesOpenObjects = Self.openObjectReach(self.nodes)
     }
 
     /// Every way `value` fails the subschema at `pointer` (with `$ref`s resolved against the
