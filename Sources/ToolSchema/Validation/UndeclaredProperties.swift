@@ -76,19 +76,22 @@ extension Validator {
             }
             return node
         }
-        func children(_ node: SchemaNode) -> [Int] {
-            node.properties.map(\.node) + node.prefixItems + (node.items.map { [$0] } ?? [])
-        }
-        let resolvedNodes = nodes.indices.map(resolved)
-        var reach = resolvedNodes.map {
-            !$0.properties.isEmpty && $0.additionalProperties == nil && $0.unevaluatedProperties == nil
+        var reach = nodes.indices.map { i in
+            let node = resolved(i)
+            return !node.properties.isEmpty && node.additionalProperties == nil && node.unevaluatedProperties == nil
         }
         var changed = true
         while changed {
             changed = false
-            for i in nodes.indices where !reach[i] && children(resolvedNodes[i]).contains(where: { reach[$0] }) {
-                reach[i] = true
-                changed = true
+            for i in nodes.indices where !reach[i] {
+                let node = resolved(i)
+                let below =
+                    node.properties.contains { reach[$0.node] } || node.prefixItems.contains { reach[$0] }
+                    || node.items.map { reach[$0] } == true
+                if below {
+                    reach[i] = true
+                    changed = true
+                }
             }
         }
         return reach
