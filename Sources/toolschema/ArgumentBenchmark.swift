@@ -19,15 +19,20 @@ struct ArgumentBenchmark: Sendable, Hashable {
     var bytes: Int
     /// The most operations timed in one step.
     var iterations: Int
-    /// The strict parse of the text.
-    var parse: Timing
-    /// Validation of the already-parsed value.
-    var validate: Timing
-    /// `check(arguments:)` from the text in the chosen mode.
-    var check: Timing
+    /// The strict parse of the text, when it was timed.
+    var parse: Timing?
+    /// Validation of the already-parsed value, when it was timed.
+    var validate: Timing?
+    /// `check(arguments:)` from the text in the chosen mode, when it was timed.
+    var check: Timing?
 
     /// Megabytes (10^6 bytes) per second at a timing's median.
     func megabytesPerSecond(_ t: Timing) -> Double { t.median > 0 ? Double(bytes) / t.median * 1_000 : 0 }
+}
+
+/// One of the operations `toolschema bench` times.
+enum BenchmarkStep: String, CaseIterable, Sendable, Hashable {
+    case parse, validate, check
 }
 
 /// How many operations a step times: a fixed count, or as many as fit in a time budget.
@@ -47,7 +52,8 @@ extension Validator {
     func measure(
         arguments text: String,
         mode: CheckMode = .repair,
-        length: BenchmarkLength = .seconds(1)
+        length: BenchmarkLength = .seconds(1),
+        steps: Set<BenchmarkStep> = Set(BenchmarkStep.allCases)
     ) -> ArgumentBenchmark {
         let bytes = Array(text.utf8)
         let value = (try? JSONParser().parse(bytes)) ?? .null
@@ -98,9 +104,11 @@ extension Validator {
             )
         }
         var sink = 0
-        let parse = time { if (try? JSONParser().parse(bytes)) != nil { sink &+= 1 } }
-        let validate = time { if isValid(value) { sink &+= 1 } }
-        let check = time { if self.check(arguments: text, mode: mode).isValid { sink &+= 1 } }
+        // Only the steps asked for run, so that a profiler sees one operation alone.
+        let parse = steps.contains(.parse) ? time { if (try? JSONParser().parse(bytes)) != nil { sink &+= 1 } } : nil
+        let validate = steps.contains(.validate) ? time { if isValid(value) { sink &+= 1 } } : nil
+        let check =
+            steps.contains(.check) ? time { if self.check(arguments: text, mode: mode).isValid { sink &+= 1 } } : nil
         withExtendedLifetime(sink) {}
         return ArgumentBenchmark(
             bytes: bytes.count,

@@ -7,3 +7,5 @@ extension ChatAPI: ExpressibleByArgument {
     /// The raw value, as the option is spelled.
     public var defaultValueDescription: String { rawValue }
 }
+
+extension BenchmarkStep: ExpressibleByArgument {}

@@ -42,7 +42,16 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: ResultFormat = .text
 
+    @Option(
+        help: ArgumentHelp(
+            "Time only this step (parse, validate or check; repeat for several), e.g. to count its instructions.",
+            valueName: "step"
+        )
+    )
+    var step: [BenchmarkStep] = []
+
     func validate() throws {
+        if Set(step).count != step.count { throw ValidationError("each --step may be given once") }
         if seconds != nil && iterations != nil { throw ValidationError("give --seconds or --iterations, not both") }
         if let iterations, iterations <= 0 { throw ValidationError("--iterations must be positive") }
         if let seconds, !(seconds > 0 && seconds <= 600) {
@@ -59,21 +68,23 @@ struct BenchCommand: ParsableCommand {
         )
         let text = String(decoding: try Input.read(argumentsFile).bytes, as: UTF8.self)
         let length: BenchmarkLength = iterations.map { .iterations($0) } ?? .seconds(seconds ?? 1)
-        let m = validator.measure(arguments: text, mode: mode, length: length)
+        let steps = step.isEmpty ? Set(BenchmarkStep.allCases) : Set(step)
+        let m = validator.measure(arguments: text, mode: mode, length: length, steps: steps)
+        let timed: [(BenchmarkStep, ArgumentBenchmark.Timing)] = [
+            (.parse, m.parse), (.validate, m.validate), (.check, m.check),
+        ].compactMap { name, timing in timing.map { (name, $0) } }
         switch format {
         case .json:
-            let value: JSONValue = [
+            var value: JSONValue = [
                 "bytes": .number(JSONNumber(m.bytes)),
                 "iterations": .number(JSONNumber(m.iterations)),
-                "parse_ns": .number(JSONNumber(Int(m.parse.median.rounded()))),
-                "validate_ns": .number(JSONNumber(Int(m.validate.median.rounded()))),
-                "check_ns": .number(JSONNumber(Int(m.check.median.rounded()))),
-                "operations": [
-                    "parse": .number(JSONNumber(m.parse.operations)),
-                    "validate": .number(JSONNumber(m.validate.operations)),
-                    "check": .number(JSONNumber(m.check.operations)),
-                ],
             ]
+            var operations = JSONObject()
+            for (name, timing) in timed {
+                value["\(name.rawValue)_ns"] = .number(JSONNumber(Int(timing.median.rounded())))
+                operations[name.rawValue] = .number(JSONNumber(timing.operations))
+            }
+            value["operations"] = .object(operations)
             Console.out(value.jsonString() + "\n")
         case .text:
             func row(_ name: String, _ t: ArgumentBenchmark.Timing) -> String {
@@ -82,15 +93,8 @@ struct BenchCommand: ParsableCommand {
                     + "median \(Self.format(t.median)) ns/op   (\(Self.format(t.p25))–\(Self.format(t.p75)))   \(Self.format(mbs)) MB/s   \(t.operations) ops"
             }
             let per = iterations.map { "\($0) operations per step" } ?? "about \(Self.seconds(seconds ?? 1)) s per step"
-            Console.out(
-                """
-                \(m.bytes) bytes, \(per)
-                \(row("parse", m.parse))
-                \(row("validate", m.validate))
-                \(row("check", m.check))
-
-                """
-            )
+            let rows = timed.map { row($0.rawValue, $1) }.joined(separator: "\n")
+            Console.out("\(m.bytes) bytes, \(per)\n\(rows)\n")
         }
     }
 

@@ -36,6 +36,25 @@ import Testing
         }
     }
 
+    @Test("--step times only the steps named: their lines and keys, and no others")
+    func steps() throws {
+        let json = try CLI.run([
+            "bench", "--schema", "schemas/get_weather.json", "--arguments-file", try arguments(), "--iterations", "50",
+            "--step", "check", "--format", "json",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let value = try JSONValue(parsing: json.stdout)
+        #expect(value.objectValue?.keys == ["bytes", "iterations", "check_ns", "operations"])
+        #expect(value["operations"] == ["check": 50])
+        let text = try CLI.run([
+            "bench", "--schema", "schemas/get_weather.json", "--arguments-file", try arguments(), "--iterations", "50",
+            "--step", "parse", "--step", "validate",
+        ])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.count == 3 && lines[1].hasPrefix("parse ") && lines[2].hasPrefix("validate "), "\(lines)")
+    }
+
     @Test("--seconds calibrates each step to the budget: many operations for a fast step, in about the time asked")
     func calibrated() throws {
         let clock = ContinuousClock()
@@ -68,6 +87,11 @@ import Testing
             [
                 "bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--seconds", "1",
                 "--iterations", "10",
+            ],
+            ["bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--step", "lint"],
+            [
+                "bench", "--schema", "schemas/get_weather.json", "--arguments-file", "README.md", "--step", "check",
+                "--step", "check",
             ],
         ]
     )
