@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import TestSupport
 import Testing
 import ToolSchema
 
@@ -7,16 +8,11 @@ import ToolSchema
 /// then walks. Both must give the same outcome, field by field, for every schema, text, mode
 /// and option: the one pass is a shortcut, never a second opinion.
 @Suite struct OnePassCheckTests {
-    /// A deterministic source of choices (SplitMix64).
+    /// A deterministic source of choices.
     struct Choices {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(max(1, n)))
-        }
+        var rng: SplitMix64
+        init(state: UInt64) { rng = SplitMix64(seed: state) }
+        mutating func next(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
         mutating func chance(_ percent: Int) -> Bool { next(100) < percent }
         mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
     }

@@ -42,6 +42,22 @@ struct CheckingParser {
     }
 }
 
+/// After a member or an element: true past a comma (more follow), false past the closing
+/// bracket; anything else is left to the general path.
+@inline(__always)
+private func moreFollow(_ s: Span<UInt8>, _ i: inout Int, closing: UInt8) throws(RawParseError) -> Bool {
+    skipWhitespace(s, &i)
+    guard i < s.count else { throw CheckingParser.declined }
+    if s[i] == 0x2C {
+        i += 1
+        skipWhitespace(s, &i)
+        return true
+    }
+    guard s[i] == closing else { throw CheckingParser.declined }
+    i += 1
+    return false
+}
+
 @inline(__always)
 private func skipWhitespace(_ s: Span<UInt8>, _ i: inout Int) {
     while i < s.count {
@@ -241,16 +257,7 @@ extension Validator {
                     }
                 }
                 members.append(JSONObject.Member(key: name, value: member))
-                skipWhitespace(s, &i)
-                guard i < s.count else { throw CheckingParser.declined }
-                if s[i] == 0x2C {
-                    i += 1
-                    skipWhitespace(s, &i)
-                    continue
-                }
-                guard s[i] == 0x7D else { throw CheckingParser.declined }
-                i += 1
-                break
+                guard try moreFollow(s, &i, closing: 0x7D) else { break }
             }
         }
         if p.isValid && !objectBoundsHold(node, members, requiredSeen: requiredSeen) { p.isValid = false }
@@ -300,16 +307,7 @@ extension Validator {
                 } else {
                     elements.append(try p.parser.parseValue(s, &i))
                 }
-                skipWhitespace(s, &i)
-                guard i < s.count else { throw CheckingParser.declined }
-                if s[i] == 0x2C {
-                    i += 1
-                    skipWhitespace(s, &i)
-                    continue
-                }
-                guard s[i] == 0x5D else { throw CheckingParser.declined }
-                i += 1
-                break
+                guard try moreFollow(s, &i, closing: 0x5D) else { break }
             }
         }
         if p.isValid {

@@ -59,6 +59,12 @@ extension Validator {
     }
 
     func resolvedNode(_ i: Int) -> SchemaNode {
+        Self.resolvedNode(i, in: nodes)
+    }
+
+    /// The node `i` stands for: its reference's target while it is a bare reference (no
+    /// type, no properties), at most 32 references deep.
+    static func resolvedNode(_ i: Int, in nodes: [SchemaNode]) -> SchemaNode {
         var node = nodes[i]
         var hops = 0
         while let ref = node.ref, node.types == nil, node.properties.isEmpty, hops < 32 {

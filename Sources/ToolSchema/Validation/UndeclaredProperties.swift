@@ -67,15 +67,7 @@ extension Validator {
     /// at or below it: the node it resolves to is open, or one of that node's declared
     /// properties or items can. A fixpoint over the graph, which references may make cyclic.
     static func openObjectReach(_ nodes: [SchemaNode]) -> [Bool] {
-        func resolved(_ i: Int) -> SchemaNode {
-            var node = nodes[i]
-            var hops = 0
-            while let ref = node.ref, node.types == nil, node.properties.isEmpty, hops < 32 {
-                node = nodes[ref]
-                hops += 1
-            }
-            return node
-        }
+        func resolved(_ i: Int) -> SchemaNode { resolvedNode(i, in: nodes) }
         var reach = nodes.indices.map { i in
             let node = resolved(i)
             return !node.properties.isEmpty && node.additionalProperties == nil && node.unevaluatedProperties == nil
