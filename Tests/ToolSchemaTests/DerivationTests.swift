@@ -330,6 +330,31 @@ struct BadDescriptions: ToolArguments {
         #expect(try d.decode(Decimal.self, from: .number(JSONNumber(literal: "0.1")!)) == Decimal(string: "0.1"))
     }
 
+    @Test(
+        "strings asked for generically (array elements, dictionary values) decode, and a wrong one names its place",
+        arguments: [
+            (#"{"tags": ["a", "北京"], "labels": {"k": "v"}, "nested": [["x"], []]}"#, nil),
+            (#"{"tags": ["a", 1], "labels": {}, "nested": []}"#, "/tags/1"),
+            (#"{"tags": [], "labels": {"k": null}, "nested": []}"#, "/labels/k"),
+            (#"{"tags": [], "labels": {}, "nested": [["x", "y"], [true]]}"#, "/nested/1/0"),
+        ] as [(String, String?)]
+    )
+    func genericStrings(text: String, failsAt pointer: String?) throws {
+        struct Tagged: Decodable, Equatable {
+            var tags: [String]
+            var labels: [String: String]
+            var nested: [[String]]
+        }
+        let value = try JSONValue(parsing: text)
+        do {
+            let decoded = try JSONValueDecoder().decode(Tagged.self, from: value)
+            #expect(pointer == nil, "decoded \(decoded), expected a failure at \(pointer ?? "")")
+            #expect(decoded == Tagged(tags: ["a", "北京"], labels: ["k": "v"], nested: [["x"], []]))
+        } catch let error as DecodingError {
+            #expect(error.jsonPointer.description == pointer)
+        }
+    }
+
     @Test("errors carry the JSON Pointer of the value")
     func pointers() {
         do {

@@ -28,7 +28,7 @@ public struct JSONValueDecoder: Sendable {
     ///
     /// - Throws: `DecodingError`, with the coding path of the failing value.
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        try ValueDecoder(value: value, path: nil, strategy: keyStrategy).decodeValue(T.self)
+        try ValueDecoder(value: value, parent: nil, key: nil, strategy: keyStrategy).decodeValue(T.self)
     }
 }
 
@@ -60,12 +60,14 @@ struct IndexKey: CodingKey {
 }
 
 /// The coding path as a linked list: extending it costs one small object instead of copying an
-/// array at every key, and the array is built only when an error or a caller asks for it.
+/// array at every key, and the array is built only when an error or a caller asks for it. A
+/// node is made only for a value that opens a container; a scalar's place is its decoder's
+/// parent node and key, so decoding one allocates no path.
 final class CodingPathNode: Sendable {
     let parent: CodingPathNode?
-    let key: any CodingKey & Sendable
+    let key: PathKey
 
-    init(parent: CodingPathNode?, key: any CodingKey & Sendable) {
+    init(parent: CodingPathNode?, key: PathKey) {
         self.parent = parent
         self.key = key
     }
@@ -81,36 +83,44 @@ final class CodingPathNode: Sendable {
     }
 }
 
-/// A key as the decoder saw it, Sendable whatever the caller's key type is.
+/// A key as the decoder saw it, Sendable whatever the caller's key type is. An array index
+/// is written as text only when a path is shown.
 struct PathKey: CodingKey, Sendable {
-    var stringValue: String
+    private let name: String?
     var intValue: Int?
+    var stringValue: String { name ?? String(intValue ?? 0) }
     init(_ key: some CodingKey) {
-        stringValue = key.stringValue
+        name = key.stringValue
         intValue = key.intValue
     }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) {
-        stringValue = String(intValue)
-        self.intValue = intValue
+    init(index: Int) {
+        name = nil
+        intValue = index
     }
+    init?(stringValue: String) { name = stringValue }
+    init?(intValue: Int) { self.init(index: intValue) }
 }
 
 struct ValueDecoder: Decoder {
     let value: JSONValue
-    let path: CodingPathNode?
+    /// The place of the container the value is in (nil at the top), and the value's key there
+    /// (nil for the top value itself).
+    let parent: CodingPathNode?
+    let key: PathKey?
     let strategy: JSONValueDecoder.KeyStrategy
-    var codingPath: [any CodingKey] { CodingPathNode.keys(path) }
+    var codingPath: [any CodingKey] { CodingPathNode.keys(parent) + (key.map { [$0] } ?? []) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(value: JSONValue, path: CodingPathNode?, strategy: JSONValueDecoder.KeyStrategy) {
+    init(value: JSONValue, parent: CodingPathNode?, key: PathKey?, strategy: JSONValueDecoder.KeyStrategy) {
         self.value = value
-        self.path = path
+        self.parent = parent
+        self.key = key
         self.strategy = strategy
     }
 
-    func child(_ value: JSONValue, _ key: some CodingKey) -> ValueDecoder {
-        ValueDecoder(value: value, path: CodingPathNode(parent: path, key: PathKey(key)), strategy: strategy)
+    /// The value's place as a node, for the values inside it: made when it opens a container.
+    func place() -> CodingPathNode? {
+        key.map { CodingPathNode(parent: parent, key: $0) } ?? parent
     }
 
     func mismatch(_ type: Any.Type, _ expected: String) -> DecodingError {
@@ -125,6 +135,9 @@ struct ValueDecoder: Decoder {
 
     /// Decodes `T`, handling the types whose own `init(from:)` would expect another encoding.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        // A string asked for generically (an array's element, a dictionary's value) is taken as
+        // it is, without the boxed single-value container `String.init(from:)` would open.
+        if let s = Self.string(value, as: T.self) { return s }
         if T.self == JSONValue.self { return try castChecked(value, to: T.self) }
         if T.self == Date.self {
             guard case .string(let s) = value, let date = Self.parseDate(s) else {
@@ -153,6 +166,14 @@ struct ValueDecoder: Decoder {
         return try T(from: self)
     }
 
+    /// `value`'s string as a `T`, when `T` is `String` and the value a string.
+    @inline(__always)
+    static func string<T>(_ value: JSONValue, as type: T.Type) -> T? {
+        guard T.self == String.self, case .string(let s) = value else { return nil }
+        // T is String, checked just above: the same type, so the bits are the value.
+        return unsafeBitCast(s, to: T.self)
+    }
+
     static func parseDate(_ s: String) -> Date? {
         guard Formats.isDateTime(s) else { return nil }
         let formatter = ISO8601DateFormatter()
@@ -165,13 +186,13 @@ struct ValueDecoder: Decoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else { throw mismatch([String: Any].self, "an object") }
         return KeyedDecodingContainer(
-            KeyedValueContainer<Key>(object: object, decoder: self)
+            KeyedValueContainer<Key>(object: object, decoder: self, place: place())
         )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else { throw mismatch([Any].self, "an array") }
-        return UnkeyedValueContainer(elements: elements, decoder: self)
+        return UnkeyedValueContainer(elements: elements, decoder: self, place: place())
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer { SingleValueContainer(decoder: self) }
@@ -180,8 +201,14 @@ struct ValueDecoder: Decoder {
 struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: JSONObject
     let decoder: ValueDecoder
+    /// The object's place, the parent of its members' places.
+    let place: CodingPathNode?
     var strategy: JSONValueDecoder.KeyStrategy { decoder.strategy }
     var codingPath: [any CodingKey] { decoder.codingPath }
+
+    func child(_ value: JSONValue, _ key: Key) -> ValueDecoder {
+        ValueDecoder(value: value, parent: place, key: PathKey(key), strategy: strategy)
+    }
 
     func wireName(_ key: Key) -> String {
         strategy == .convertFromSnakeCase ? KeyNames.snakeCase(key.stringValue) : key.stringValue
@@ -207,7 +234,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
                 DecodingError.Context(codingPath: codingPath, debugDescription: "missing property \"\(wireName(key))\"")
             )
         }
-        return decoder.child(v, key)
+        return child(v, key)
     }
 
     // Concrete overloads for primitives: synthesized conformances call these, and answering
@@ -249,7 +276,7 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let v = object[wireName(key)], !v.isNull else { return nil }
-        return try decoder.child(v, key).decodeValue(T.self)
+        return try child(v, key).decodeValue(T.self)
     }
 
     func nestedContainer<NestedKey: CodingKey>(
@@ -271,12 +298,15 @@ struct KeyedValueContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 struct UnkeyedValueContainer: UnkeyedDecodingContainer {
     let elements: [JSONValue]
     let decoder: ValueDecoder
+    /// The array's place, the parent of its elements' places.
+    let place: CodingPathNode?
     var codingPath: [any CodingKey] { decoder.codingPath }
     var currentIndex = 0
 
-    init(elements: [JSONValue], decoder: ValueDecoder) {
+    init(elements: [JSONValue], decoder: ValueDecoder, place: CodingPathNode?) {
         self.elements = elements
         self.decoder = decoder
+        self.place = place
     }
 
     var count: Int? { elements.count }
@@ -293,7 +323,12 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
             )
         }
         defer { currentIndex += 1 }
-        return decoder.child(elements[currentIndex], IndexKey(currentIndex))
+        return ValueDecoder(
+            value: elements[currentIndex],
+            parent: place,
+            key: PathKey(index: currentIndex),
+            strategy: decoder.strategy
+        )
     }
 
     mutating func decodeNil() throws -> Bool {
@@ -302,7 +337,14 @@ struct UnkeyedValueContainer: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(T.self) }
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        // An array of strings, as `Array.init(from:)` asks for its elements: no decoder made.
+        if currentIndex < elements.count, let s = ValueDecoder.string(elements[currentIndex], as: T.self) {
+            currentIndex += 1
+            return s
+        }
+        return try next().decodeValue(T.self)
+    }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type

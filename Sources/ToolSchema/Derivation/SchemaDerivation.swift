@@ -554,24 +554,25 @@ struct EmptyDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         KeyedDecodingContainer(
-            ValueDecoder(value: .object(JSONObject()), path: nil, strategy: .useDefaultKeys).keyed(Key.self)
+            ValueDecoder(value: .object(JSONObject()), parent: nil, key: nil, strategy: .useDefaultKeys).keyed(Key.self)
         )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         UnkeyedValueContainer(
             elements: [],
-            decoder: ValueDecoder(value: .array([]), path: nil, strategy: .useDefaultKeys)
+            decoder: ValueDecoder(value: .array([]), parent: nil, key: nil, strategy: .useDefaultKeys),
+            place: nil
         )
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleValueContainer(decoder: ValueDecoder(value: .null, path: nil, strategy: .useDefaultKeys))
+        SingleValueContainer(decoder: ValueDecoder(value: .null, parent: nil, key: nil, strategy: .useDefaultKeys))
     }
 }
 
 extension ValueDecoder {
     func keyed<Key: CodingKey>(_ type: Key.Type) -> KeyedValueContainer<Key> {
-        KeyedValueContainer<Key>(object: value.objectValue ?? JSONObject(), decoder: self)
+        KeyedValueContainer<Key>(object: value.objectValue ?? JSONObject(), decoder: self, place: place())
     }
 }
